@@ -1,0 +1,36 @@
+# IZIA — `make run` starts the bot, `make test` passes the tests, on a fresh machine.
+SHELL := /bin/bash
+UV_VERSION := 0.13.8
+PYTHON310 := $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { command -v "$$p" || echo "$$p"; } && break; done)
+UV := .tools/uv/bin/uv
+VENV := .venv
+IZIA := $(VENV)/bin/izia
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: setup build run test bench clean
+
+$(UV):
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 introuvable (pyenv install 3.10 ou apt-get install python3.10)"; exit 1; }
+	$(PYTHON310) -m venv .tools/uv
+	.tools/uv/bin/pip install --quiet uv==$(UV_VERSION)
+
+# Installs exactly what uv.lock says (see pyproject.toml for the Rasa/spaCy constraints).
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON310)
+	touch $@
+
+setup: $(VENV)/.installed
+	@command -v dot >/dev/null || { apt-get update -qq && apt-get install -y -qq graphviz >/dev/null; } || echo "Graphviz non installé : « izia graph » écrira du DOT seulement."
+
+build: setup
+	$(IZIA) build
+
+run: build
+	$(IZIA) run
+
+test: build
+	$(VENV)/bin/python -m pytest -ra
+
+clean:
+	rm -rf $(VENV) .tools bot/models var bot/data/*/*.generated.yml bot/domain/*.generated.yml

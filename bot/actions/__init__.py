@@ -1,0 +1,1 @@
+"""Rasa SDK adapters: thin translations between Rasa trackers and IZIA's pure logic."""

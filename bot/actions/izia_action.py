@@ -1,0 +1,52 @@
+"""``action_izia``: the one custom action, translating a Rasa turn for :mod:`izia.conversation`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from izia.conversation import Conversation, UserTurn
+from izia.knowledge import validate
+from izia.paths import KNOWLEDGE_DIR
+from izia.walker import Position, Walker
+
+
+
+@lru_cache(maxsize=1)
+def conversation() -> Conversation:
+    """Loaded once per action server: the knowledge was validated by ``izia build``."""
+    return Conversation(Walker(validate(KNOWLEDGE_DIR)))
+
+
+def _position(tracker: Tracker) -> Optional[Position]:
+    item_id, node_id = tracker.get_slot("kb_item"), tracker.get_slot("kb_node")
+    return Position(item_id, node_id) if item_id and node_id else None
+
+
+def _user_turn(tracker: Tracker) -> UserTurn:
+    message = tracker.latest_message or {}
+    entities = {e["entity"]: str(e.get("value", "")) for e in message.get("entities", [])}
+    intent = (message.get("intent") or {}).get("name")
+    return UserTurn(text=message.get("text") or "", intent=intent, entities=entities)
+
+
+class ActionIzia(Action):
+    def name(self) -> Text:
+        return "action_izia"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        turn = conversation().respond(_position(tracker), _user_turn(tracker))
+        for message in turn.messages:
+            buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
+            dispatcher.utter_message(text=message.text, buttons=buttons, json_message=message.custom)
+        position = turn.position
+        return [
+            SlotSet("kb_item", position.item_id if position else None),
+            SlotSet("kb_node", position.node_id if position else None),
+        ]

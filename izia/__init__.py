@@ -1,0 +1,1 @@
+"""IZIA: the pure logic of the Chorus support assistant (no Rasa import here)."""

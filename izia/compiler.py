@@ -1,0 +1,100 @@
+"""Compiles the knowledge into Rasa training data, so the DSL is the single source of truth.
+
+Generated files carry a header saying so and are rebuilt on every ``izia build``; they are
+not committed. Every intent, knowledge or not, is routed to ``action_izia`` by one rule,
+because the dialogue itself lives in the trees, not in stories.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, List
+
+from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from izia.knowledge.model import Item, KnowledgeBase
+from izia.samples import fill
+
+GENERATED_HEADER = (
+    "# FICHIER GÉNÉRÉ par `izia build` à partir de knowledge/ : ne pas modifier à la main,\n"
+    "# modifiez les fiches de connaissance puis relancez `izia build`.\n"
+)
+GENERATED_SUFFIX = ".generated.yml"
+ACTION = "action_izia"
+RASA_FORMAT = "3.1"
+SEED = 20241
+VARIANTS_PER_TEMPLATE = 8
+SAP_PREFIXES = ("", "erreur dans le système de gestion : ", "Erreur : ", "")
+
+
+@dataclass(frozen=True)
+class BotPaths:
+    """Where the generated files go inside the Rasa project."""
+
+    root: Path
+
+    @property
+    def nlu(self) -> Path:
+        return self.root / "data" / "nlu" / f"knowledge{GENERATED_SUFFIX}"
+
+    @property
+    def rules(self) -> Path:
+        return self.root / "data" / "rules" / f"knowledge{GENERATED_SUFFIX}"
+
+    @property
+    def domain(self) -> Path:
+        return self.root / "domain" / f"knowledge{GENERATED_SUFFIX}"
+
+    @property
+    def base_domain(self) -> Path:
+        return self.root / "domain" / "base.yml"
+
+
+def compile_knowledge(knowledge: KnowledgeBase, bot_root: Path) -> List[Path]:
+    """Writes the NLU data, domain intents and rules for ``knowledge``; returns the files."""
+    paths = BotPaths(bot_root)
+    items = sorted(knowledge.items.values(), key=lambda item: item.id)
+    intents = [item.id for item in items]
+    routed = sorted(set(intents) | set(_base_intents(paths.base_domain)) | {"nlu_fallback"})
+    _write(paths.nlu, {"version": RASA_FORMAT, "nlu": [_nlu_entry(item) for item in items]})
+    _write(paths.domain, {"version": RASA_FORMAT, "intents": intents})
+    _write(paths.rules, {"version": RASA_FORMAT, "rules": [_rule(intent) for intent in routed]})
+    return [paths.nlu, paths.domain, paths.rules]
+
+
+def training_examples(item: Item) -> List[str]:
+    """The reformulations, then each error template filled with fresh values."""
+    rng = random.Random(f"{SEED}:{item.id}")
+    examples = list(item.examples)
+    for template in item.error_templates:
+        for index in range(VARIANTS_PER_TEMPLATE):
+            text = SAP_PREFIXES[index % len(SAP_PREFIXES)] + fill(template, rng)
+            examples.append(text.lower() if index % 3 == 2 else text)
+    return list(dict.fromkeys(" ".join(example.split()) for example in examples))
+
+
+def _nlu_entry(item: Item) -> dict:
+    lines = "".join(f"- {example}\n" for example in training_examples(item))
+    return {"intent": item.id, "examples": LiteralScalarString(lines)}
+
+
+def _rule(intent: str) -> dict:
+    return {"rule": f"{intent} -> {ACTION}", "steps": [{"intent": intent}, {"action": ACTION}]}
+
+
+def _base_intents(base_domain: Path) -> Iterable[str]:
+    data = YAML(typ="safe").load(base_domain.read_text(encoding="utf-8")) or {}
+    for intent in data.get("intents", []):
+        yield intent if isinstance(intent, str) else next(iter(intent))
+
+
+def _write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    yaml = YAML()
+    yaml.width = 4096
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(GENERATED_HEADER)
+        yaml.dump(data, handle)

@@ -1,0 +1,67 @@
+"""Decides the bot's reply to one user turn: the policy behind the ``action_izia`` adapter.
+
+Order matters and is the product's: a click or a typed answer to the current question wins;
+otherwise what the NLU recognised starts a knowledge item; otherwise IZIA says it did not
+understand and, mid-tree, asks its question again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Optional
+
+from izia.knowledge.model import KnowledgeBase
+from izia.walker import CHOOSE_INTENT, RATE_INTENT, BotMessage, Button, Position, Turn, Walker
+
+RATING_ENTITY = "rating"
+STARS = range(1, 6)
+
+
+@dataclass(frozen=True)
+class UserTurn:
+    text: str
+    intent: Optional[str]
+    entities: Dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Conversation:
+    walker: Walker
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self.walker.knowledge
+
+    def respond(self, position: Optional[Position], user: UserTurn) -> Turn:
+        if user.intent == CHOOSE_INTENT:
+            return self._choose(position, user.entities.get("choice", ""))
+        if user.intent == RATE_INTENT:
+            return self._rate(position, user.entities.get(RATING_ENTITY))
+        if position is not None:
+            followed = self.walker.answer_text(position, user.text)
+            if followed is not None:
+                return followed
+        if user.intent in self.knowledge.items:
+            return self.walker.start(user.intent)
+        return self._not_understood(position)
+
+    def _choose(self, position: Optional[Position], choice_id: str) -> Turn:
+        followed = self.walker.choose(position, choice_id) if position else None
+        if followed is not None:
+            return followed
+        notice = self.knowledge.message("invalid_choice")
+        if position is not None:
+            return self.walker.reprompt(position, notice)
+        return Turn((BotMessage(notice),), None).then(self.walker.welcome())
+
+    def _rate(self, position: Optional[Position], rating: Optional[str]) -> Turn:
+        if rating and rating.isdigit() and int(rating) in STARS:
+            return Turn((BotMessage(self.knowledge.message("rate_thanks")),), None)
+        stars = tuple(Button("★" * n, f'/{RATE_INTENT}{{"{RATING_ENTITY}":"{n}"}}') for n in STARS)
+        return Turn((BotMessage(self.knowledge.message("rate_question"), stars),), position)
+
+    def _not_understood(self, position: Optional[Position]) -> Turn:
+        notice = self.knowledge.message("not_understood")
+        if position is not None:
+            return self.walker.reprompt(position, notice)
+        return Turn((BotMessage(notice),), None)
