@@ -24,7 +24,7 @@ MAX_STEPS = 50
 
 def choice_payload(choice_id: str) -> str:
     """The Rasa button payload that selects a choice: the intent bypasses the NLU."""
-    return f"/{CHOOSE_INTENT}{json.dumps({'choice': choice_id})}"
+    return f"/{CHOOSE_INTENT}{json.dumps({'choice': choice_id}, separators=(',', ':'))}"
 
 
 @dataclass(frozen=True)

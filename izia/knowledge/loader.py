@@ -6,11 +6,13 @@ only the YAML layer still knows the lines; cross-file checks live in the validat
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 
 from izia.knowledge.model import (
@@ -26,6 +28,7 @@ from izia.knowledge.model import (
 )
 from izia.knowledge.text import slugify
 
+_DUPLICATE_KEY = re.compile(r'duplicate key "([^"]*)"')
 SETTINGS_FILE = "izia.yml"
 ITEMS_DIR = "items"
 REQUIRED_MESSAGES = ("closing", "rate_button", "not_understood", "invalid_choice")
@@ -52,8 +55,17 @@ class _Reader:
         self.problems.append(Problem(self.at(line0), message))
 
     def parse(self) -> Optional[Any]:
+        """The file's YAML, or ``None`` once the reason it is unusable has been reported."""
         try:
-            return YAML(typ="rt").load(self.path.read_text(encoding="utf-8"))
+            loaded = YAML(typ="rt").load(self.path.read_text(encoding="utf-8"))
+            if loaded is None:
+                self.complain(0, "fichier vide.")
+            return loaded
+        except DuplicateKeyError as error:
+            key = _DUPLICATE_KEY.search(error.problem or "")
+            first = error.context_mark.line + 1 if error.context_mark else "?"
+            name = key.group(1) if key else "?"
+            self.complain(error.problem_mark.line, f"clé « {name} » en double (déjà définie dans le bloc de la ligne {first}).")
         except MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line0 = mark.line if mark else 0
@@ -145,7 +157,8 @@ def _load_settings(path: Path, problems: List[Problem]) -> Optional[Settings]:
     if not path.exists():
         problems.append(Problem(Location(path, 1), "fichier de paramètres introuvable."))
         return None
-    data = reader.mapping(reader.parse(), 0, "les paramètres", SETTINGS_KEYS)
+    raw = reader.parse()
+    data = reader.mapping(raw, 0, "les paramètres", SETTINGS_KEYS) if raw is not None else None
     if data is None or not reader.require(data, tuple(sorted(SETTINGS_KEYS)), "les paramètres"):
         return None
     domains = _string_mapping(reader, data, "domains")
@@ -176,7 +189,8 @@ def _string_mapping(reader: _Reader, data: CommentedMap, key: str) -> Dict[str, 
 
 def _load_item(path: Path, problems: List[Problem]) -> Optional[Item]:
     reader = _Reader(path, problems)
-    data = reader.mapping(reader.parse(), 0, "la fiche de connaissance", ITEM_KEYS)
+    raw = reader.parse()
+    data = reader.mapping(raw, 0, "la fiche de connaissance", ITEM_KEYS) if raw is not None else None
     if data is None or not reader.require(data, ITEM_REQUIRED, "la fiche de connaissance"):
         return None
     nodes = _load_nodes(reader, data)

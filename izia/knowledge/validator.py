@@ -93,7 +93,7 @@ def _check_nodes(item: Item, knowledge: KnowledgeBase) -> List[Problem]:
     problems = []
     for node in item.nodes.values():
         if node.kind == "say" and not node.next:
-            problems.append(Problem(node.location, f"le nœud « {node.id} » n'a pas de suite : ajoutez « next ». "))
+            problems.append(Problem(node.location, f"le nœud « {node.id} » n'a pas de suite : ajoutez « next »."))
         if node.kind == "ask" and not node.choices:
             problems.append(Problem(node.location, f"le nœud « {node.id} » pose une question sans aucun choix."))
         if node.kind != "say" and node.next:

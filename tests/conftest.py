@@ -1,0 +1,107 @@
+"""Shared fixtures: small knowledge bases written on the fly, and the real seed knowledge."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Callable, Dict
+
+import pytest
+
+from izia.knowledge import KnowledgeBase, validate
+from izia.paths import KNOWLEDGE_DIR
+from izia.walker import Walker
+
+SETTINGS = """\
+welcome_item: accueil
+min_examples: 3
+domains:
+  general: Général
+  messages_erreurs: Messages d'erreurs
+messages:
+  closing: Voulez-vous aborder un autre sujet ?
+  rate_button: Noter cette conversation
+  not_understood: Je n'ai pas reconnu votre message.
+  invalid_choice: Ce choix n'est pas proposé à cette étape.
+  rate_question: Comment évaluez-vous cette conversation ?
+  rate_thanks: Merci pour votre avis.
+"""
+
+WELCOME = """\
+id: accueil
+domain: general
+title: Accueil
+examples: [bonjour, salut, bonsoir]
+start: menu
+nodes:
+  menu:
+    ask: Bonjour je suis IZIA.
+    choices:
+      - label: Messages d'erreurs
+        goto: item:centre_financier
+"""
+
+ITEM = """\
+id: centre_financier
+domain: messages_erreurs
+title: Centre financier inexistant
+error_templates:
+  - text: Ctre financier &1 n'existe pas ds périm.
+    entities: {"&1": centre_financier}
+examples:
+  - le centre financier n'existe pas
+  - CF inexistant dans le périmètre
+  - mon centre financier est inconnu
+start: question
+nodes:
+  question:
+    ask: Sur quel objet ?
+    choices:
+      - label: EJ
+        synonyms: [engagement juridique]
+        goto: ej
+      - label: DP
+        synonyms: [demande de paiement]
+        goto: dp
+  ej:
+    say: Le centre financier doit être ouvert sur l'exercice.
+    next: ej_fin
+  ej_fin:
+    answer: Corrigez l'imputation de l'EJ.
+  dp:
+    answer: Corrigez l'imputation de la DP.
+"""
+
+KnowledgeWriter = Callable[..., Path]
+
+
+@pytest.fixture
+def write_knowledge(tmp_path: Path) -> KnowledgeWriter:
+    """Writes a small knowledge base; ``files`` maps item file names to YAML that replaces the defaults."""
+
+    def write(files: Dict[str, str] | None = None, settings: str = SETTINGS) -> Path:
+        root = tmp_path / "knowledge"
+        (root / "items").mkdir(parents=True, exist_ok=True)
+        (root / "izia.yml").write_text(settings, encoding="utf-8")
+        contents = {"accueil.yml": WELCOME, "centre_financier.yml": ITEM, **(files or {})}
+        for name, text in contents.items():
+            if text is not None:
+                (root / "items" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+
+    return write
+
+
+@pytest.fixture
+def small_walker(write_knowledge: KnowledgeWriter) -> Walker:
+    return Walker(validate(write_knowledge()))
+
+
+@pytest.fixture(scope="session")
+def seed_knowledge() -> KnowledgeBase:
+    return validate(KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="session")
+def seed_walker(seed_knowledge: KnowledgeBase) -> Walker:
+    return Walker(seed_knowledge)
