@@ -1,0 +1,123 @@
+"""The seed conversation, played over HTTP against the real Rasa server and action server."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from izia.paths import MODELS_DIR
+from izia.server import Servers
+from rasa_http import RestUser, button_titles, free_port
+
+pytestmark = pytest.mark.e2e
+
+GREETING = (
+    "Bonjour je suis IZIA votre assistante virtuelle. Vous pouvez sélectionner un des domaines "
+    "ci-dessous ou copier-coller votre message d'erreur."
+)
+DOMAINS = [
+    "Messages d'erreurs", "Connexion", "Habilitation", "RNF", "Problème sur un Workflow",
+    "Chorus Formulaires", "Service Fait Présumé/Service Fait Assisté", "Interface", "Tiers",
+    "Restitutions", "Upgrade SAP Incidents en cours", "Upgrade SAP", "FTAP Carte Achat",
+]  # fmt: skip
+CLOSING = (
+    "Voulez-vous aborder un autre sujet ? Sinon, j'apprécierai que vous me donniez votre avis "
+    "sur cette conversation."
+)
+ASSOCIATED = """Associé à ce message, rencontrez-vous l'un des messages d'erreurs suivants :
+- Centre financier inexistant
+- Le domaine fonctionnel n'est pas valable
+- Poste de commande comprend encore des imputations erronées
+- Poste de pièce n'a pas encore été reporté dans exercice en cours
+- Une erreur est survenue dans la règle de dérivation
+- Ctre financier XXX n'existe pas ds périm."""
+
+
+def pasted_message(rng: random.Random) -> str:
+    piece, poste = rng.randint(10**9, 10**10 - 1), rng.randint(1, 999)
+    return (
+        f"erreur dans le système de gestion : poste de pièce {piece}/{poste:05d} "
+        "n'a pas été reporté dans exercice en cours"
+    )
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    assert (MODELS_DIR / "izia.tar.gz").exists(), "modèle absent : lancez `make build` (fait par `make test`)"
+    data_dir: Path = tmp_path_factory.mktemp("izia-data")
+    running = Servers(rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs")
+    running.start()
+    yield running
+    running.stop()
+
+
+def test_seed_conversation_through_the_error_messages_domain(servers: Servers) -> None:
+    user = RestUser(servers.url, "agent-seed")
+    greeting = user.says("bonjour")
+    assert [m["text"] for m in greeting] == [GREETING]
+    assert button_titles(greeting[0]) == DOMAINS
+    assert greeting[0]["custom"] == {"item_id": "accueil", "domain": "general", "node": "menu"}
+
+    asked = user.clicks(greeting, "Messages d'erreurs")
+    assert [m["text"] for m in asked] == [
+        "Quel est le message d'erreur rencontré ?",
+        "Merci de procéder à un copier coller du message d'erreur de manière unitaire.",
+    ]
+    assert button_titles(asked[1]) == ["Je n'ai plus aucune question, merci!"]
+
+    domain_question = user.says(pasted_message(random.Random(1)))
+    assert [m["text"] for m in domain_question] == ["Sur quel domaine porte la demande"]
+    assert button_titles(domain_question[0]) == ["DP", "GDA", "EJ", "TFG", "Rapprochement"]
+    assert domain_question[0]["custom"] == {
+        "item_id": "poste_piece_non_reporte", "domain": "messages_erreurs", "node": "domaine",
+    }  # fmt: skip
+
+    associated = user.clicks(domain_question, "EJ")
+    assert [m["text"] for m in associated] == [ASSOCIATED]
+    assert button_titles(associated[0]) == ["Non", "Oui"]
+
+    answer = user.clicks(associated, "Oui")
+    assert "imputation" in answer[0]["text"]
+    assert answer[0]["custom"]["node"] == "ej_imputation"
+    assert answer[-1]["text"] == CLOSING
+    assert button_titles(answer[-1]) == ["Noter cette conversation"]
+
+
+@pytest.mark.parametrize("seed", [2, 3, 4])
+def test_the_message_pasted_at_the_welcome_lands_on_the_domain_question(servers: Servers, seed: int) -> None:
+    user = RestUser(servers.url, f"agent-direct-{seed}")
+    user.says("bonjour")
+    reply = user.says(pasted_message(random.Random(seed)))
+    assert [m["text"] for m in reply] == ["Sur quel domaine porte la demande"]
+
+
+def test_each_domain_answer_ends_with_the_closing_question(servers: Servers) -> None:
+    for choice in ["DP", "GDA", "TFG", "Rapprochement"]:
+        user = RestUser(servers.url, f"agent-{choice}")
+        question = user.says(pasted_message(random.Random(choice)))
+        answer = user.clicks(question, choice)
+        assert answer[0]["custom"]["item_id"] == "poste_piece_non_reporte"
+        assert answer[-1]["text"] == CLOSING
+
+
+def test_a_typed_answer_is_understood_like_a_click(servers: Servers) -> None:
+    user = RestUser(servers.url, "agent-typed")
+    user.says(pasted_message(random.Random(5)))
+    assert user.says("engagement juridique")[0]["text"] == ASSOCIATED
+    assert user.says("non")[0]["custom"]["node"] == "ej_report"
+
+
+def test_a_forged_payload_cannot_jump_to_an_answer(servers: Servers) -> None:
+    user = RestUser(servers.url, "agent-forger")
+    user.says(pasted_message(random.Random(6)))
+    reply = user.says('/choose{"choice":"oui"}')
+    assert reply[0]["text"] == "Ce choix n'est pas proposé à cette étape. Merci de sélectionner une des réponses ci-dessous."
+    assert reply[1]["text"] == "Sur quel domaine porte la demande"
+
+
+def test_conversations_are_kept_in_the_sqlite_tracker_store(servers: Servers) -> None:
+    RestUser(servers.url, "agent-store").says("bonjour")
+    assert (servers.data_dir / "tracker.db").stat().st_size > 0
