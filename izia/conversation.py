@@ -43,16 +43,13 @@ class Conversation:
                 return followed
         if user.intent in self.knowledge.items:
             return self.walker.start(user.intent)
-        return self._not_understood(position)
+        return self._notice_then_resume(position, "not_understood")
 
     def _choose(self, position: Optional[Position], choice_id: str) -> Turn:
         followed = self.walker.choose(position, choice_id) if position else None
         if followed is not None:
             return followed
-        notice = self.knowledge.message("invalid_choice")
-        if position is not None:
-            return self.walker.reprompt(position, notice)
-        return Turn((BotMessage(notice),), None).then(self.walker.welcome())
+        return self._notice_then_resume(position, "invalid_choice")
 
     def _rate(self, position: Optional[Position], rating: Optional[str]) -> Turn:
         if rating and rating.isdigit() and int(rating) in STARS:
@@ -60,8 +57,9 @@ class Conversation:
         stars = tuple(Button("★" * n, f'/{RATE_INTENT}{{"{RATING_ENTITY}":"{n}"}}') for n in STARS)
         return Turn((BotMessage(self.knowledge.message("rate_question"), stars),), position)
 
-    def _not_understood(self, position: Optional[Position]) -> Turn:
-        notice = self.knowledge.message("not_understood")
+    def _notice_then_resume(self, position: Optional[Position], message_key: str) -> Turn:
+        """Mid-tree, the question is asked again; otherwise the domain menu is offered."""
+        notice = self.knowledge.message(message_key)
         if position is not None:
             return self.walker.reprompt(position, notice)
-        return Turn((BotMessage(notice),), None)
+        return Turn((BotMessage(notice),), None).then(self.walker.welcome())

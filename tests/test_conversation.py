@@ -53,9 +53,10 @@ def test_an_unrecognised_message_mid_tree_says_so_and_asks_again(conversation: C
     assert [m.text for m in turn.messages] == ["Je n'ai pas reconnu votre message.", "Sur quel objet ?"]
 
 
-def test_an_unrecognised_first_message_says_so(conversation: Conversation) -> None:
+def test_an_unrecognised_message_outside_a_tree_says_so_and_offers_the_domains(conversation: Conversation) -> None:
     turn = conversation.respond(None, UserTurn("blabla", "nlu_fallback"))
-    assert [m.text for m in turn.messages] == ["Je n'ai pas reconnu votre message."]
+    assert [m.text for m in turn.messages] == ["Je n'ai pas reconnu votre message.", "Bonjour je suis IZIA."]
+    assert turn.position == Position("accueil", "menu")
 
 
 def test_rating_asks_for_one_to_five_stars(conversation: Conversation) -> None:
