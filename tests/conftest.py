@@ -23,6 +23,7 @@ messages:
   rate_button: Noter cette conversation
   not_understood: Je n'ai pas reconnu votre message.
   invalid_choice: Ce choix n'est pas proposé à cette étape.
+  did_you_mean: "Vouliez-vous dire :"
   rate_question: Comment évaluez-vous cette conversation ?
   rate_thanks: Merci pour votre avis.
 """

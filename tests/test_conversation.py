@@ -68,3 +68,16 @@ def test_rating_asks_for_one_to_five_stars(conversation: Conversation) -> None:
 def test_a_rating_is_thanked(conversation: Conversation) -> None:
     turn = conversation.respond(None, UserTurn("/rate_conversation", "rate_conversation", {"rating": "4"}))
     assert turn.messages[0].text == "Merci pour votre avis."
+
+
+def test_a_hesitant_nlu_offers_the_close_knowledge_items_but_not_the_welcome_as_buttons(conversation: Conversation) -> None:
+    ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.38), ("accueil", 0.35), ("choose", 0.2))
+    turn = conversation.respond(None, UserTurn("centre pas bon", "nlu_fallback", ranking=ranking))
+    assert turn.messages[0].text == "Vouliez-vous dire :"
+    assert [(b.title, b.payload) for b in turn.messages[0].buttons] == [("Centre financier inexistant", "/centre_financier")]
+
+
+def test_candidates_below_the_floor_are_not_suggested(conversation: Conversation) -> None:
+    ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.05))
+    turn = conversation.respond(None, UserTurn("météo demain", "nlu_fallback", ranking=ranking))
+    assert turn.messages[0].text == "Je n'ai pas reconnu votre message."

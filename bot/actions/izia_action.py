@@ -31,7 +31,8 @@ def _user_turn(tracker: Tracker) -> UserTurn:
     message = tracker.latest_message or {}
     entities = {e["entity"]: str(e.get("value", "")) for e in message.get("entities", [])}
     intent = (message.get("intent") or {}).get("name")
-    return UserTurn(text=message.get("text") or "", intent=intent, entities=entities)
+    ranking = tuple((r["name"], float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking") or [])
+    return UserTurn(text=message.get("text") or "", intent=intent, entities=entities, ranking=ranking)
 
 
 class ActionIzia(Action):

@@ -31,7 +31,7 @@ from izia.knowledge.text import slugify
 _DUPLICATE_KEY = re.compile(r'duplicate key "([^"]*)"')
 SETTINGS_FILE = "izia.yml"
 ITEMS_DIR = "items"
-REQUIRED_MESSAGES = ("closing", "rate_button", "not_understood", "invalid_choice")
+REQUIRED_MESSAGES = ("closing", "rate_button", "not_understood", "invalid_choice", "did_you_mean", "rate_question", "rate_thanks")
 
 ITEM_KEYS = {"id", "domain", "title", "review", "error_templates", "examples", "start", "nodes"}
 ITEM_REQUIRED = ("id", "domain", "title", "start", "nodes")
