@@ -1,0 +1,82 @@
+"""Scores NLU predictions on a held-out set: the figures issue #3 asks for, per domain.
+
+Kept free of Rasa so the metrics themselves are unit-tested; the benchmark only feeds it
+the predictions of each trained pipeline.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "hors_perimetre"
+TOP_K = 3
+
+Ranking = Sequence[Tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One held-out question: what was expected (``None`` = out of scope) and what the NLU said."""
+
+    expected: Optional[str]
+    intent: str
+    ranking: Ranking
+
+    def top(self, k: int) -> List[str]:
+        return [name for name, _ in self.ranking if name != FALLBACK][:k]
+
+
+@dataclass(frozen=True)
+class Scores:
+    count: int
+    top1: float
+    domain: float
+    top3: float
+    fallback: float
+
+    def as_dict(self) -> Dict[str, float]:
+        return {"n": self.count, "top1": self.top1, "domain": self.domain, "top3": self.top3, "fallback": self.fallback}
+
+
+def _rate(hits: Iterable[bool]) -> float:
+    values = list(hits)
+    return sum(values) / len(values) if values else 0.0
+
+
+def score(predictions: Sequence[Prediction], domains: Dict[str, str]) -> Scores:
+    """In-scope figures: a fallback counts as a miss for top-1 and domain, not for top-3."""
+    return Scores(
+        count=len(predictions),
+        top1=_rate(p.intent == p.expected for p in predictions),
+        domain=_rate(domains.get(p.intent) == domains.get(p.expected or "") for p in predictions),
+        top3=_rate(p.expected in p.top(TOP_K) for p in predictions),
+        fallback=_rate(p.intent == FALLBACK for p in predictions),
+    )
+
+
+def by_domain(predictions: Sequence[Prediction], domains: Dict[str, str]) -> Dict[str, Scores]:
+    """Scores for each expected domain, plus ``all`` and the out-of-scope questions."""
+    groups: Dict[str, List[Prediction]] = defaultdict(list)
+    for prediction in predictions:
+        key = domains.get(prediction.expected or "", OUT_OF_SCOPE)
+        groups[key].append(prediction)
+    in_scope = [p for p in predictions if p.expected is not None]
+    result = {name: score(group, domains) for name, group in sorted(groups.items()) if name != OUT_OF_SCOPE}
+    result["all"] = score(in_scope, domains)
+    if groups.get(OUT_OF_SCOPE):
+        result[OUT_OF_SCOPE] = score(groups[OUT_OF_SCOPE], domains)
+    return result
+
+
+def with_threshold(prediction: Prediction, threshold: float, ambiguity: float) -> Prediction:
+    """The prediction Rasa's FallbackClassifier would give with these settings."""
+    ranked = [(name, confidence) for name, confidence in prediction.ranking if name != FALLBACK]
+    if not ranked:
+        return Prediction(prediction.expected, FALLBACK, prediction.ranking)
+    best = ranked[0][1]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    falls_back = best < threshold or best - second < ambiguity
+    return Prediction(prediction.expected, FALLBACK if falls_back else ranked[0][0], prediction.ranking)
