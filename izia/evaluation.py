@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 FALLBACK = "nlu_fallback"
+# Both mean «IZIA says it did not understand»: the second is trained on off-topic questions.
+NOT_UNDERSTOOD = {FALLBACK, "out_of_scope"}
 OUT_OF_SCOPE = "hors_perimetre"
 TOP_K = 3
 
@@ -26,7 +28,11 @@ class Prediction:
     ranking: Ranking
 
     def top(self, k: int) -> List[str]:
-        return [name for name, _ in self.ranking if name != FALLBACK][:k]
+        return [name for name, _ in self.ranking if name not in NOT_UNDERSTOOD][:k]
+
+    @property
+    def fell_back(self) -> bool:
+        return self.intent in NOT_UNDERSTOOD
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def score(predictions: Sequence[Prediction], domains: Dict[str, str]) -> Scores:
         top1=_rate(p.intent == p.expected for p in predictions),
         domain=_rate(domains.get(p.intent) == domains.get(p.expected or "") for p in predictions),
         top3=_rate(p.expected in p.top(TOP_K) for p in predictions),
-        fallback=_rate(p.intent == FALLBACK for p in predictions),
+        fallback=_rate(p.fell_back for p in predictions),
     )
 
 
@@ -78,5 +84,5 @@ def with_threshold(prediction: Prediction, threshold: float, ambiguity: float) -
         return Prediction(prediction.expected, FALLBACK, prediction.ranking)
     best = ranked[0][1]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    falls_back = best < threshold or best - second < ambiguity
+    falls_back = best < threshold or best - second < ambiguity or ranked[0][0] in NOT_UNDERSTOOD
     return Prediction(prediction.expected, FALLBACK if falls_back else ranked[0][0], prediction.ranking)

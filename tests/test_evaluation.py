@@ -42,3 +42,9 @@ def test_a_low_or_ambiguous_confidence_becomes_a_fallback() -> None:
     assert with_threshold(low, 0.4, 0.05).intent == FALLBACK
     assert with_threshold(close, 0.4, 0.05).intent == FALLBACK
     assert with_threshold(sure, 0.4, 0.05).intent == "mot_de_passe"
+
+
+def test_an_out_of_scope_prediction_counts_as_a_fallback() -> None:
+    prediction = Prediction(None, "out_of_scope", [("out_of_scope", 0.9), ("mot_de_passe", 0.05)])
+    assert score([prediction], DOMAINS).fallback == 1.0
+    assert with_threshold(prediction, 0.4, 0.05).intent == FALLBACK
