@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import List, Optional
 
 from izia.compiler import compile_knowledge
+from izia.fsd import FsdSettingsInvalid, load_fsd_settings
+from izia.fsd.loader import FSD_FILE
+from izia.fsd.cli import register as register_fsd
 from izia.graph import render
 from izia.knowledge import KnowledgeBase, KnowledgeInvalid, validate
 from izia.paths import BOT_DIR, KNOWLEDGE_DIR, MODELS_DIR
@@ -17,9 +20,11 @@ from izia.server import DEFAULT_ACTIONS_PORT, DEFAULT_RASA_PORT, Servers
 
 
 def _validated(knowledge_dir: Path) -> KnowledgeBase:
+    """The knowledge and the FSD settings beside it, or every problem with its file:line."""
     try:
         knowledge = validate(knowledge_dir)
-    except KnowledgeInvalid as invalid:
+        load_fsd_settings(knowledge_dir / FSD_FILE)
+    except (KnowledgeInvalid, FsdSettingsInvalid) as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
         print(f"{len(invalid.problems)} problème(s) à corriger dans {knowledge_dir}.", file=sys.stderr)
@@ -75,6 +80,7 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="izia", description="IZIA : connaissances et assistant Chorus.")
     main.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR, help="dossier des connaissances")
     commands = main.add_subparsers(dest="command", required=True)
+    register_fsd(commands)
     commands.add_parser("validate", help="vérifie les fiches de connaissance").set_defaults(run=cmd_validate)
     build = commands.add_parser("build", help="vérifie, compile en données Rasa et entraîne le modèle")
     build.add_argument("--no-train", action="store_true", help="compile sans entraîner")

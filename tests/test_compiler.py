@@ -38,7 +38,7 @@ def test_each_item_becomes_an_intent(compiled: Path) -> None:
 def test_every_intent_is_routed_to_action_izia(compiled: Path) -> None:
     rules = load(compiled / "data" / "rules" / "knowledge.generated.yml")["rules"]
     routed = {rule["steps"][0]["intent"] for rule in rules}
-    assert routed == {"accueil", "centre_financier", "choose", "rate_conversation", "nlu_fallback"}
+    assert routed == {"accueil", "centre_financier", "choose", "rate_conversation", "out_of_scope", "nlu_fallback"}
     assert all(rule["steps"][1] == {"action": "action_izia"} for rule in rules)
 
 
