@@ -32,5 +32,10 @@ run: build
 test: build
 	$(VENV)/bin/python -m pytest -ra
 
+# Accuracy and speed figures (not run by CI): printed, and written to bench/results/.
+bench: build
+	$(VENV)/bin/python bench/matcher_bench.py
+	$(VENV)/bin/python bench/nlu_bench.py
+
 clean:
 	rm -rf $(VENV) .tools bot/models var bot/data/*/*.generated.yml bot/domain/*.generated.yml

@@ -2,23 +2,35 @@
 
 Order matters and is the product's: a click or a typed answer to the current question wins;
 otherwise what the NLU recognised starts a knowledge item; otherwise IZIA says it did not
-understand and, mid-tree, asks its question again. When the NLU hesitates between close
-candidates, IZIA asks «Vouliez-vous dire : …» with them as buttons rather than guess wrong.
+understand, offers the closest items («Vouliez-vous dire : …») and lets the user rephrase
+once. The second miss in a row, an answer that did not help, or a tree that escalates leads
+to the offer of a Fiche Service Desk draft for the user's CCA.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from dataclasses import dataclass, field, replace
+from typing import Any, Dict, List, Optional, Tuple
 
 from izia.knowledge.model import KnowledgeBase
-from izia.walker import CHOOSE_INTENT, RATE_INTENT, BotMessage, Button, Position, Turn, Walker
+from izia.walker import (
+    CHOOSE_INTENT,
+    NOT_HELPFUL_INTENT,
+    RATE_INTENT,
+    BotMessage,
+    Button,
+    Position,
+    Turn,
+    Walker,
+)
 
 RATING_ENTITY = "rating"
 STARS = range(1, 6)
 FALLBACK_INTENT = "nlu_fallback"
+FSD_START_INTENT = "fsd_start"
 SUGGESTION_FLOOR = 0.1
 MAX_SUGGESTIONS = 3
+REPHRASINGS_ALLOWED = 1
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,48 @@ class UserTurn:
     ranking: Tuple[Tuple[str, float], ...] = ()
 
 
+@dataclass(frozen=True)
+class Memory:
+    """What the service-desk draft will need, remembered across turns (kept in one slot).
+
+    ``subject`` is the user's message IZIA last tried to answer (a pasted error or a question),
+    with the item it led to, the items suggested for it and the values recognised in it.
+    """
+
+    misses: int = 0
+    subject: str = ""
+    item_id: str = ""
+    suggested: Tuple[str, ...] = ()
+    entities: Tuple[Tuple[str, str], ...] = ()
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {
+            "misses": self.misses,
+            "subject": self.subject,
+            "item_id": self.item_id,
+            "suggested": list(self.suggested),
+            "entities": [list(pair) for pair in self.entities],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Optional[Dict[str, Any]]) -> "Memory":
+        data = data or {}
+        return cls(
+            misses=int(data.get("misses") or 0),
+            subject=str(data.get("subject") or ""),
+            item_id=str(data.get("item_id") or ""),
+            suggested=tuple(data.get("suggested") or ()),
+            entities=tuple((str(k), str(v)) for k, v in data.get("entities") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class Reply:
+    turn: Turn
+    memory: Memory
+    start_fsd: bool = False
+
+
 @dataclass
 class Conversation:
     walker: Walker
@@ -37,21 +91,50 @@ class Conversation:
     def knowledge(self) -> KnowledgeBase:
         return self.walker.knowledge
 
-    def respond(self, position: Optional[Position], user: UserTurn) -> Turn:
+    def respond(self, position: Optional[Position], user: UserTurn, memory: Memory = Memory()) -> Reply:
+        if user.intent == FSD_START_INTENT:
+            return Reply(Turn((), position), replace(memory, misses=0), start_fsd=True)
+        if user.intent == NOT_HELPFUL_INTENT:
+            return Reply(self._offer_fsd(position, "not_helpful"), replace(memory, misses=0))
         if user.intent == CHOOSE_INTENT:
-            return self._choose(position, user.entities.get("choice", ""))
+            return self._keep(memory, self._choose(position, user.entities.get("choice", "")))
         if user.intent == RATE_INTENT:
-            return self._rate(position, user.entities.get(RATING_ENTITY))
-        if position is not None:
-            followed = self.walker.answer_text(position, user.text)
-            if followed is not None:
-                return followed
+            return self._keep(memory, self._rate(position, user.entities.get(RATING_ENTITY)))
+        followed = self.walker.answer_text(position, user.text) if position else None
+        if followed is not None:
+            return self._keep(memory, followed)
         if user.intent in self.knowledge.items:
-            return self.walker.start(user.intent)
+            return self._start(user)
+        return self._not_understood(position, user, memory)
+
+    def _keep(self, memory: Memory, turn: Turn) -> Reply:
+        """A turn inside the current subject: an escalating tree ends with the draft offer."""
+        if turn.escalate:
+            turn = turn.then(self._offer_fsd(None, "escalate"))
+        return Reply(turn, replace(memory, misses=0))
+
+    def _start(self, user: UserTurn) -> Reply:
+        memory = Memory(subject=user.text, item_id=user.intent or "", entities=tuple(sorted(user.entities.items())))
+        return self._keep(memory, self.walker.start(user.intent or ""))
+
+    def _not_understood(self, position: Optional[Position], user: UserTurn, memory: Memory) -> Reply:
+        misses = memory.misses + 1
         suggestions = self._suggestions(user)
+        remembered = Memory(misses, user.text, "", tuple(suggestions), tuple(sorted(user.entities.items())))
+        if misses > REPHRASINGS_ALLOWED:
+            return Reply(self._offer_fsd(position, "still_not_understood"), replace(remembered, misses=0))
         if suggestions:
-            return self._did_you_mean(position, suggestions)
-        return self._notice_then_resume(position, "not_understood")
+            notice = BotMessage(self.knowledge.message("not_understood"))
+            return Reply(Turn((notice,), position).then(self._did_you_mean(position, suggestions)), remembered)
+        return Reply(self._notice_then_resume(position, "not_understood"), remembered)
+
+    def _offer_fsd(self, position: Optional[Position], reason_key: str) -> Turn:
+        buttons = (
+            Button(self.knowledge.message("fsd_yes_button"), f"/{FSD_START_INTENT}"),
+            Button(self.knowledge.message("fsd_no_button"), f"/{self.knowledge.settings.welcome_item}"),
+        )
+        text = f"{self.knowledge.message(reason_key)} {self.knowledge.message('fsd_offer')}"
+        return Turn((BotMessage(text, buttons),), position)
 
     def _choose(self, position: Optional[Position], choice_id: str) -> Turn:
         followed = self.walker.choose(position, choice_id) if position else None

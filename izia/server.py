@@ -35,6 +35,7 @@ class Servers:
     data_dir: Path = DATA_DIR
     models_dir: Path = MODELS_DIR
     log_dir: Path = DATA_DIR / "logs"
+    credentials: Path = BOT_DIR / "credentials.yml"
     processes: List[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -45,6 +46,7 @@ class Servers:
         return {
             **os.environ,
             "IZIA_ACTIONS_PORT": str(self.actions_port),
+            "IZIA_RASA_PORT": str(self.rasa_port),
             "IZIA_DATA_DIR": str(self.data_dir.resolve()),
             "TF_CPP_MIN_LOG_LEVEL": "2",
         }
@@ -66,7 +68,7 @@ class Servers:
             "-p", str(self.rasa_port),
             "-m", str(self.models_dir.resolve()),
             "--endpoints", str(BOT_DIR / "endpoints.yml"),
-            "--credentials", str(BOT_DIR / "credentials.yml"),
+            "--credentials", str(self.credentials),
         ]  # fmt: skip
 
     def _spawn(self, name: str, command: List[str], quiet: bool) -> None:

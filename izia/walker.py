@@ -17,6 +17,7 @@ from izia.knowledge.text import fold
 
 CHOOSE_INTENT = "choose"
 RATE_INTENT = "rate_conversation"
+NOT_HELPFUL_INTENT = "not_helpful"
 FUZZY_CUTOFF = 85
 SHORT_ANSWER_WORDS = 6
 MAX_STEPS = 50
@@ -131,14 +132,23 @@ class Walker:
                 buttons = tuple(Button(c.label, choice_payload(c.id)) for c in node.choices)
                 messages.append(BotMessage(node.text, buttons, **here))
                 return Turn(tuple(messages), Position(item.id, node.id))
-            rate = (Button(self.knowledge.message("rate_button"), f"/{RATE_INTENT}"),)
-            if node.kind == "end":
-                messages.append(BotMessage(node.text, rate, **here))
-            else:
-                messages.append(BotMessage(node.text, **here))
-                messages.append(BotMessage(self.knowledge.message("closing"), rate, **here))
+            messages.append(BotMessage(node.text, self._ending_buttons(node.kind), **here))
+            if node.kind == "answer":
+                messages.append(BotMessage(self.knowledge.message("closing"), self._closing_buttons(), **here))
             return Turn(tuple(messages), None, escalate=node.kind == "escalate")
         raise RuntimeError(f"{item.location}: boucle de nœuds « say » sans question dans « {item.id} »")
+
+    def _closing_buttons(self) -> Tuple[Button, ...]:
+        """After an answer: rate it, or say it did not help (which leads to a service-desk draft)."""
+        return (
+            Button(self.knowledge.message("rate_button"), f"/{RATE_INTENT}"),
+            Button(self.knowledge.message("not_helpful_button"), f"/{NOT_HELPFUL_INTENT}"),
+        )
+
+    def _ending_buttons(self, kind: str) -> Tuple[Button, ...]:
+        if kind == "end":
+            return (Button(self.knowledge.message("rate_button"), f"/{RATE_INTENT}"),)
+        return ()
 
     def _choice_wordings(self, position: Position) -> List[Tuple[str, Choice]]:
         key = (position.item_id, position.node_id)

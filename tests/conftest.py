@@ -24,6 +24,13 @@ messages:
   not_understood: Je n'ai pas reconnu votre message.
   invalid_choice: Ce choix n'est pas proposé à cette étape.
   did_you_mean: "Vouliez-vous dire :"
+  not_helpful_button: Cela ne résout pas mon problème
+  not_helpful: Désolée que cette réponse ne vous ait pas aidé.
+  still_not_understood: Je n'ai toujours pas trouvé de réponse.
+  escalate: Ce cas doit être traité par le service desk.
+  fsd_offer: Voulez-vous préparer une fiche service desk ?
+  fsd_yes_button: Préparer la fiche service desk
+  fsd_no_button: Non merci
   rate_question: Comment évaluez-vous cette conversation ?
   rate_thanks: Merci pour votre avis.
 """

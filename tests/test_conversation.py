@@ -1,14 +1,16 @@
-"""The reply policy: answer the current question first, then the NLU, then « pas reconnu »."""
+"""The reply policy: answer the current question first, then the NLU, then « pas reconnu »,
+then, on the second miss, the offer of a service-desk draft."""
 
 from __future__ import annotations
 
 import pytest
 
-from izia.conversation import Conversation, UserTurn
+from izia.conversation import Conversation, Memory, UserTurn
 from izia.walker import Position, Walker
 
 QUESTION = Position("centre_financier", "question")
 PASTED = "Ctre financier 0300-ABCD-R002 n'existe pas ds périm."
+GARBLED = UserTurn("ça marche pas du tout", "nlu_fallback", ranking=(("nlu_fallback", 0.4), ("centre_financier", 0.05)))
 
 
 @pytest.fixture
@@ -16,68 +18,104 @@ def conversation(small_walker: Walker) -> Conversation:
     return Conversation(small_walker)
 
 
+def texts(reply) -> list:
+    return [message.text for message in reply.turn.messages]
+
+
 def test_a_greeting_shows_the_welcome_menu(conversation: Conversation) -> None:
-    turn = conversation.respond(None, UserTurn("bonjour", "accueil"))
-    assert turn.messages[0].text == "Bonjour je suis IZIA."
-    assert turn.position == Position("accueil", "menu")
+    reply = conversation.respond(None, UserTurn("bonjour", "accueil"))
+    assert texts(reply) == ["Bonjour je suis IZIA."]
+    assert reply.turn.position == Position("accueil", "menu")
 
 
 def test_a_recognised_message_starts_its_item_even_mid_tree(conversation: Conversation) -> None:
-    turn = conversation.respond(Position("accueil", "menu"), UserTurn(PASTED, "centre_financier"))
-    assert turn.position == QUESTION
+    reply = conversation.respond(Position("accueil", "menu"), UserTurn(PASTED, "centre_financier"))
+    assert reply.turn.position == QUESTION
+
+
+def test_the_message_that_started_an_item_is_remembered_for_the_draft(conversation: Conversation) -> None:
+    user = UserTurn(PASTED, "centre_financier", {"centre_financier": "0300-ABCD-R002"})
+    memory = conversation.respond(None, user).memory
+    assert (memory.subject, memory.item_id, memory.entities) == (PASTED, "centre_financier", (("centre_financier", "0300-ABCD-R002"),))
 
 
 def test_a_button_click_follows_the_offered_choice(conversation: Conversation) -> None:
-    turn = conversation.respond(QUESTION, UserTurn('/choose{"choice":"dp"}', "choose", {"choice": "dp"}))
-    assert turn.messages[0].text == "Corrigez l'imputation de la DP."
+    reply = conversation.respond(QUESTION, UserTurn('/choose{"choice":"dp"}', "choose", {"choice": "dp"}))
+    assert texts(reply)[0] == "Corrigez l'imputation de la DP."
 
 
 def test_a_forged_payload_is_refused_and_the_question_asked_again(conversation: Conversation) -> None:
-    turn = conversation.respond(QUESTION, UserTurn('/choose{"choice":"ej_fin"}', "choose", {"choice": "ej_fin"}))
-    assert [m.text for m in turn.messages] == ["Ce choix n'est pas proposé à cette étape.", "Sur quel objet ?"]
-    assert turn.position == QUESTION
+    reply = conversation.respond(QUESTION, UserTurn('/choose{"choice":"ej_fin"}', "choose", {"choice": "ej_fin"}))
+    assert texts(reply) == ["Ce choix n'est pas proposé à cette étape.", "Sur quel objet ?"]
+    assert reply.turn.position == QUESTION
 
 
 def test_a_stale_button_after_the_tree_ended_shows_the_welcome_menu(conversation: Conversation) -> None:
-    turn = conversation.respond(None, UserTurn('/choose{"choice":"dp"}', "choose", {"choice": "dp"}))
-    assert turn.position == Position("accueil", "menu")
+    reply = conversation.respond(None, UserTurn('/choose{"choice":"dp"}', "choose", {"choice": "dp"}))
+    assert reply.turn.position == Position("accueil", "menu")
 
 
 def test_typed_answer_wins_over_the_nlu_intent(conversation: Conversation) -> None:
-    turn = conversation.respond(QUESTION, UserTurn("engagement juridique", "accueil"))
-    assert turn.messages[0].text == "Le centre financier doit être ouvert sur l'exercice."
+    reply = conversation.respond(QUESTION, UserTurn("engagement juridique", "accueil"))
+    assert texts(reply)[0] == "Le centre financier doit être ouvert sur l'exercice."
 
 
 def test_an_unrecognised_message_mid_tree_says_so_and_asks_again(conversation: Conversation) -> None:
-    turn = conversation.respond(QUESTION, UserTurn("quelle heure est-il", "nlu_fallback"))
-    assert [m.text for m in turn.messages] == ["Je n'ai pas reconnu votre message.", "Sur quel objet ?"]
+    reply = conversation.respond(QUESTION, GARBLED)
+    assert texts(reply) == ["Je n'ai pas reconnu votre message.", "Sur quel objet ?"]
+    assert reply.memory.misses == 1 and reply.memory.subject == GARBLED.text
 
 
-def test_an_unrecognised_message_outside_a_tree_says_so_and_offers_the_domains(conversation: Conversation) -> None:
-    turn = conversation.respond(None, UserTurn("blabla", "nlu_fallback"))
-    assert [m.text for m in turn.messages] == ["Je n'ai pas reconnu votre message.", "Bonjour je suis IZIA."]
-    assert turn.position == Position("accueil", "menu")
+def test_an_unrecognised_message_outside_a_tree_offers_the_domains(conversation: Conversation) -> None:
+    reply = conversation.respond(None, GARBLED)
+    assert texts(reply) == ["Je n'ai pas reconnu votre message.", "Bonjour je suis IZIA."]
+    assert reply.turn.position == Position("accueil", "menu")
+
+
+def test_the_second_miss_in_a_row_offers_a_service_desk_draft(conversation: Conversation) -> None:
+    first = conversation.respond(None, GARBLED)
+    second = conversation.respond(first.turn.position, GARBLED, first.memory)
+    assert texts(second) == ["Je n'ai toujours pas trouvé de réponse. Voulez-vous préparer une fiche service desk ?"]
+    assert [b.payload for b in second.turn.messages[0].buttons] == ["/fsd_start", "/accueil"]
+
+
+def test_a_recognised_message_between_two_misses_resets_the_count(conversation: Conversation) -> None:
+    first = conversation.respond(None, GARBLED)
+    recognised = conversation.respond(None, UserTurn(PASTED, "centre_financier"), first.memory)
+    again = conversation.respond(None, GARBLED, recognised.memory)
+    assert texts(again)[0] == "Je n'ai pas reconnu votre message."
+
+
+def test_an_answer_that_did_not_help_offers_a_service_desk_draft(conversation: Conversation) -> None:
+    reply = conversation.respond(None, UserTurn("/not_helpful", "not_helpful"), Memory(subject=PASTED))
+    assert texts(reply) == ["Désolée que cette réponse ne vous ait pas aidé. Voulez-vous préparer une fiche service desk ?"]
+    assert reply.memory.subject == PASTED
+
+
+def test_accepting_the_offer_starts_the_draft_form(conversation: Conversation) -> None:
+    reply = conversation.respond(None, UserTurn("/fsd_start", "fsd_start"), Memory(subject=PASTED))
+    assert reply.start_fsd and reply.memory.subject == PASTED
+
+
+def test_a_hesitant_nlu_offers_the_close_items_but_not_the_welcome(conversation: Conversation) -> None:
+    ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.38), ("accueil", 0.35), ("choose", 0.2))
+    reply = conversation.respond(None, UserTurn("centre pas bon", "nlu_fallback", ranking=ranking))
+    assert texts(reply) == ["Je n'ai pas reconnu votre message.", "Vouliez-vous dire :"]
+    assert [(b.title, b.payload) for b in reply.turn.messages[1].buttons] == [("Centre financier inexistant", "/centre_financier")]
+    assert reply.memory.suggested == ("centre_financier",)
 
 
 def test_rating_asks_for_one_to_five_stars(conversation: Conversation) -> None:
-    turn = conversation.respond(None, UserTurn("/rate_conversation", "rate_conversation"))
-    assert [b.payload for b in turn.messages[0].buttons][0] == '/rate_conversation{"rating":"1"}'
-    assert len(turn.messages[0].buttons) == 5
+    reply = conversation.respond(None, UserTurn("/rate_conversation", "rate_conversation"))
+    assert [b.payload for b in reply.turn.messages[0].buttons][0] == '/rate_conversation{"rating":"1"}'
+    assert len(reply.turn.messages[0].buttons) == 5
 
 
 def test_a_rating_is_thanked(conversation: Conversation) -> None:
-    turn = conversation.respond(None, UserTurn("/rate_conversation", "rate_conversation", {"rating": "4"}))
-    assert turn.messages[0].text == "Merci pour votre avis."
+    reply = conversation.respond(None, UserTurn("/rate_conversation", "rate_conversation", {"rating": "4"}))
+    assert texts(reply) == ["Merci pour votre avis."]
 
 
-def test_a_hesitant_nlu_offers_the_close_knowledge_items_but_not_the_welcome_as_buttons(conversation: Conversation) -> None:
-    ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.38), ("accueil", 0.35), ("choose", 0.2))
-    turn = conversation.respond(None, UserTurn("centre pas bon", "nlu_fallback", ranking=ranking))
-    assert turn.messages[0].text == "Vouliez-vous dire :"
-    assert [(b.title, b.payload) for b in turn.messages[0].buttons] == [("Centre financier inexistant", "/centre_financier")]
-
-
-def test_candidates_below_the_floor_are_not_suggested(conversation: Conversation) -> None:
-    ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.05))
-    turn = conversation.respond(None, UserTurn("météo demain", "nlu_fallback", ranking=ranking))
-    assert turn.messages[0].text == "Je n'ai pas reconnu votre message."
+def test_memory_survives_the_slot_round_trip() -> None:
+    memory = Memory(1, PASTED, "centre_financier", ("a", "b"), (("exercice", "2024"),))
+    assert Memory.from_dict(memory.as_dict()) == memory

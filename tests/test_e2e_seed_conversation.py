@@ -83,7 +83,7 @@ def test_seed_conversation_through_the_error_messages_domain(servers: Servers) -
     assert "imputation" in answer[0]["text"]
     assert answer[0]["custom"]["node"] == "ej_imputation"
     assert answer[-1]["text"] == CLOSING
-    assert button_titles(answer[-1]) == ["Noter cette conversation"]
+    assert button_titles(answer[-1]) == ["Noter cette conversation", "Cela ne résout pas mon problème"]
 
 
 @pytest.mark.parametrize("seed", [2, 3, 4])

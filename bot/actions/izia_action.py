@@ -6,14 +6,20 @@ from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from izia.conversation import Conversation, UserTurn
+from bot.actions.fsd_form import DRAFT_SLOT, FORM, start_draft
+from izia.conversation import Conversation, Memory, UserTurn
 from izia.knowledge import validate
 from izia.paths import KNOWLEDGE_DIR
 from izia.walker import Position, Walker
 
+MEMORY_SLOT = "kb_memory"
+FSD_INTRO = (
+    "Je prépare le brouillon de Fiche Service Desk : je n'ai besoin que de ce que la conversation "
+    "ne m'a pas déjà appris. Tapez « annuler » à tout moment pour arrêter."
+)
 
 
 @lru_cache(maxsize=1)
@@ -42,12 +48,19 @@ class ActionIzia(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        turn = conversation().respond(_position(tracker), _user_turn(tracker))
-        for message in turn.messages:
+        memory = Memory.from_dict(tracker.get_slot(MEMORY_SLOT))
+        reply = conversation().respond(_position(tracker), _user_turn(tracker), memory)
+        for message in reply.turn.messages:
             buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
             dispatcher.utter_message(text=message.text, buttons=buttons, json_message=message.custom)
-        position = turn.position
-        return [
+        position = reply.turn.position
+        events: List[EventType] = [
             SlotSet("kb_item", position.item_id if position else None),
             SlotSet("kb_node", position.node_id if position else None),
+            SlotSet(MEMORY_SLOT, reply.memory.as_dict()),
         ]
+        if reply.start_fsd:
+            dispatcher.utter_message(text=FSD_INTRO)
+            draft = start_draft(conversation().knowledge, tracker, reply.memory)
+            events += [SlotSet(DRAFT_SLOT, draft), FollowupAction(FORM)]
+        return events

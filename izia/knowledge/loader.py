@@ -31,7 +31,11 @@ from izia.knowledge.text import slugify
 _DUPLICATE_KEY = re.compile(r'duplicate key "([^"]*)"')
 SETTINGS_FILE = "izia.yml"
 ITEMS_DIR = "items"
-REQUIRED_MESSAGES = ("closing", "rate_button", "not_understood", "invalid_choice", "did_you_mean", "rate_question", "rate_thanks")
+REQUIRED_MESSAGES = (
+    "closing", "rate_button", "not_understood", "invalid_choice", "did_you_mean", "rate_question",
+    "rate_thanks", "not_helpful_button", "not_helpful", "still_not_understood", "escalate",
+    "fsd_offer", "fsd_yes_button", "fsd_no_button",
+)  # fmt: skip
 
 ITEM_KEYS = {"id", "domain", "title", "review", "error_templates", "examples", "start", "nodes"}
 ITEM_REQUIRED = ("id", "domain", "title", "start", "nodes")

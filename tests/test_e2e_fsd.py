@@ -1,0 +1,102 @@
+"""From a message IZIA does not know to a downloadable Fiche Service Desk draft, over HTTP."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import pytest
+
+from izia.paths import MODELS_DIR
+from izia.server import Servers
+from rasa_http import RestUser, button_titles, free_port
+
+pytestmark = pytest.mark.e2e
+
+TYPED_ANSWERS = {
+    "description": "DP bloquée : message inconnu",
+    "message_erreur": "Erreur ZFI999 : traitement impossible pour la pièce 1508892764",
+    "pieces": "1508892764 1200 2024",
+    "ordonnateur": "Mme Martin, cheffe du SFACT, rectorat de Lille",
+    "code_motif": "Z1",
+    "declare_par": "Jean Dupont",
+    "cca": "cca.rectorat@ac-lille.fr",
+}
+CHOSEN = {"categorie": "Incident", "impact": "Moyen", "severite": "Moyen", "est_cca": "Non"}
+MAX_QUESTIONS = 20
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    assert (MODELS_DIR / "izia.tar.gz").exists(), "modèle absent : lancez `make build` (fait par `make test`)"
+    data_dir: Path = tmp_path_factory.mktemp("izia-fsd")
+    running = Servers(rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs")
+    running.start()
+    yield running
+    running.stop()
+
+
+def current_question(messages: List[Dict]) -> Optional[Dict]:
+    asked = [m for m in messages if "fsd_question" in m.get("custom", {})]
+    return asked[-1] if asked else None
+
+
+def answer(user: RestUser, question: Dict) -> List[Dict]:
+    """Plays the user: clicks the expected option, or types a plausible answer."""
+    field = question["custom"]["fsd_question"]
+    if question.get("buttons"):
+        wanted = CHOSEN.get(field, question["buttons"][0]["title"])
+        return user.says(next(b["payload"] for b in question["buttons"] if b["title"] == wanted))
+    return user.says(TYPED_ANSWERS[field])
+
+
+def answer_until(user: RestUser, messages: List[Dict], stop_at: Optional[str] = None) -> List[Dict]:
+    """Answers question after question until ``stop_at`` is asked, or the form is done."""
+    for _ in range(MAX_QUESTIONS):
+        question = current_question(messages)
+        if question is None or question["custom"]["fsd_question"] == stop_at:
+            return messages
+        messages = answer(user, question)
+    raise AssertionError("le formulaire ne se termine pas")
+
+
+def test_two_unknown_messages_lead_to_a_downloadable_draft(servers: Servers) -> None:
+    user = RestUser(servers.url, "agent-inconnu")
+    first = user.says("quel temps fera-t-il demain ?")
+    assert first[0]["text"].startswith("Je n'ai pas reconnu votre message.")
+    offer = user.says("raconte-moi une blague")
+    assert offer[0]["text"].startswith("Je n'ai toujours pas trouvé de réponse à votre demande.")
+    assert button_titles(offer[0]) == ["Préparer la fiche service desk", "Non merci, revenir au menu"]
+
+    published = answer_until(user, user.clicks(offer, "Préparer la fiche service desk"))
+    ready = next(m for m in published if "fsd" in m.get("custom", {}))
+    links = ready["custom"]["fsd"]["links"]
+    with urllib.request.urlopen(links["json"]["url"], timeout=30) as reply:
+        draft = json.loads(reply.read().decode("utf-8"))
+    assert draft["id"] == ready["custom"]["fsd"]["id"]
+    assert "1508892764" in json.dumps(draft, ensure_ascii=False)
+    assert any("CCA" in m.get("text", "") for m in published)
+
+
+def test_an_answer_that_did_not_help_leads_to_the_draft_offer(servers: Servers) -> None:
+    user = RestUser(servers.url, "agent-pas-aide")
+    question = user.says("poste de pièce 1401234567/00002 n'a pas été reporté dans exercice en cours")
+    resolution = user.clicks(question, "DP")
+    offer = user.clicks(resolution, "Cela ne résout pas mon problème")
+    assert button_titles(offer[0]) == ["Préparer la fiche service desk", "Non merci, revenir au menu"]
+    first_question = user.clicks(offer, "Préparer la fiche service desk")
+    asked = [m["custom"]["fsd_question"] for m in first_question if "fsd_question" in m.get("custom", {})]
+    assert asked and asked[0] != "message_erreur"
+
+
+def test_a_bad_exercice_is_explained_and_nothing_is_lost(servers: Servers) -> None:
+    user = RestUser(servers.url, "agent-exercice")
+    user.says("quel temps fera-t-il demain ?")
+    offer = user.says("raconte-moi une blague")
+    messages = answer_until(user, user.clicks(offer, "Préparer la fiche service desk"), stop_at="pieces")
+    assert current_question(messages)["custom"]["fsd_question"] == "pieces"
+    refused = user.says("1508892764 1200 abc")
+    assert any("exercice" in m.get("text", "").lower() for m in refused)
+    assert current_question(refused)["custom"]["fsd_question"] == "pieces"
