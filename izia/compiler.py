@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, List
+from typing import List
 
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
@@ -60,7 +60,9 @@ def compile_knowledge(knowledge: KnowledgeBase, bot_root: Path) -> List[Path]:
     intents = [item.id for item in items]
     routed = sorted(set(intents) | set(_base_intents(paths.base_domain)) | {"nlu_fallback"})
     _write(paths.nlu, {"version": RASA_FORMAT, "nlu": [_nlu_entry(item) for item in items]})
-    _write(paths.domain, {"version": RASA_FORMAT, "intents": intents})
+    entities = sorted({name for item in items for t in item.error_templates for name in t.entities.values()})
+    entities = [name for name in entities if name not in _base_entities(paths.base_domain)]
+    _write(paths.domain, {"version": RASA_FORMAT, "intents": intents, "entities": entities})
     _write(paths.rules, {"version": RASA_FORMAT, "rules": [_rule(intent) for intent in routed]})
     return [paths.nlu, paths.domain, paths.rules]
 
@@ -85,10 +87,18 @@ def _rule(intent: str) -> dict:
     return {"rule": f"{intent} -> {ACTION}", "steps": [{"intent": intent}, {"action": ACTION}]}
 
 
-def _base_intents(base_domain: Path) -> Iterable[str]:
+def _base_names(base_domain: Path, key: str) -> List[str]:
+    """Intent or entity names of the hand-written domain (a name, or a name with options)."""
     data = YAML(typ="safe").load(base_domain.read_text(encoding="utf-8")) or {}
-    for intent in data.get("intents", []):
-        yield intent if isinstance(intent, str) else next(iter(intent))
+    return [entry if isinstance(entry, str) else next(iter(entry)) for entry in data.get(key, [])]
+
+
+def _base_intents(base_domain: Path) -> List[str]:
+    return _base_names(base_domain, "intents")
+
+
+def _base_entities(base_domain: Path) -> List[str]:
+    return _base_names(base_domain, "entities")
 
 
 def _write(path: Path, data: dict) -> None:

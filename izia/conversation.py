@@ -4,7 +4,9 @@ Order matters and is the product's: a click or a typed answer to the current que
 otherwise what the NLU recognised starts a knowledge item; otherwise IZIA says it did not
 understand, offers the closest items («Vouliez-vous dire : …») and lets the user rephrase
 once. The second miss in a row, an answer that did not help, or a tree that escalates leads
-to the offer of a Fiche Service Desk draft for the user's CCA.
+to the offer of a Fiche Service Desk draft for the user's CCA. A paste holding several known
+error messages is taken one message at a time: the others wait in the memory, and each tree
+that ends offers the next one.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class UserTurn:
     intent: Optional[str]
     entities: Dict[str, str] = field(default_factory=dict)
     ranking: Tuple[Tuple[str, float], ...] = ()
+    matches: Tuple[str, ...] = ()  # items of the error messages recognised in the paste, in order
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ class Memory:
     """What the service-desk draft will need, remembered across turns (kept in one slot).
 
     ``subject`` is the user's message IZIA last tried to answer (a pasted error or a question),
-    with the item it led to, the items suggested for it and the values recognised in it.
+    with the item it led to, the items suggested for it and the values recognised in it;
+    ``pending`` holds the items of the other messages of the same paste, still to be treated.
     """
 
     misses: int = 0
@@ -54,6 +58,7 @@ class Memory:
     item_id: str = ""
     suggested: Tuple[str, ...] = ()
     entities: Tuple[Tuple[str, str], ...] = ()
+    pending: Tuple[str, ...] = ()
 
     def as_dict(self) -> Dict[str, Any]:
         return {
@@ -62,6 +67,7 @@ class Memory:
             "item_id": self.item_id,
             "suggested": list(self.suggested),
             "entities": [list(pair) for pair in self.entities],
+            "pending": list(self.pending),
         }
 
     @classmethod
@@ -73,6 +79,7 @@ class Memory:
             item_id=str(data.get("item_id") or ""),
             suggested=tuple(data.get("suggested") or ()),
             entities=tuple((str(k), str(v)) for k, v in data.get("entities") or ()),
+            pending=tuple(data.get("pending") or ()),
         )
 
 
@@ -104,18 +111,32 @@ class Conversation:
         if followed is not None:
             return self._keep(memory, followed)
         if user.intent in self.knowledge.items:
-            return self._start(user)
+            return self._start(user, memory)
         return self._not_understood(position, user, memory)
 
     def _keep(self, memory: Memory, turn: Turn) -> Reply:
-        """A turn inside the current subject: an escalating tree ends with the draft offer."""
+        """A turn inside the current subject: an escalating tree ends with the draft offer, a
+        finished one with the next message of the paste, if any."""
         if turn.escalate:
             turn = turn.then(self._offer_fsd(None, "escalate"))
+        elif turn.position is None and memory.pending:
+            following = self.knowledge.item(memory.pending[0])
+            offer = BotMessage(self.knowledge.message("next_pasted"), (Button(following.title, f"/{following.id}"),))
+            turn = turn.then(Turn((offer,), None))
         return Reply(turn, replace(memory, misses=0))
 
-    def _start(self, user: UserTurn) -> Reply:
-        memory = Memory(subject=user.text, item_id=user.intent or "", entities=tuple(sorted(user.entities.items())))
-        return self._keep(memory, self.walker.start(user.intent or ""))
+    def _start(self, user: UserTurn, memory: Memory) -> Reply:
+        item_id = user.intent or ""
+        pasted = tuple(dict.fromkeys(m for m in user.matches if m in self.knowledge.items))
+        pending = tuple(i for i in memory.pending if i != item_id)
+        announce = Turn((), None)
+        if len(pasted) > 1 and pasted[0] == item_id:
+            pending = pasted[1:]
+            lines = "".join(f"\n{n}. {self.knowledge.item(i).title}" for n, i in enumerate(pasted, 1))
+            announce = Turn((BotMessage(self.knowledge.message("pasted_several").format(count=len(pasted)) + lines),), None)
+        subject = memory.subject if item_id in memory.pending else user.text
+        started = Memory(subject=subject, item_id=item_id, entities=tuple(sorted(user.entities.items())), pending=pending)
+        return self._keep(started, announce.then(self.walker.start(item_id)))
 
     def _not_understood(self, position: Optional[Position], user: UserTurn, memory: Memory) -> Reply:
         misses = memory.misses + 1

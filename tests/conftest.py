@@ -24,6 +24,8 @@ messages:
   not_understood: Je n'ai pas reconnu votre message.
   invalid_choice: Ce choix n'est pas proposé à cette étape.
   did_you_mean: "Vouliez-vous dire :"
+  pasted_several: "J'ai reconnu {count} messages :"
+  next_pasted: "Message suivant :"
   not_helpful_button: Cela ne résout pas mon problème
   not_helpful: Désolée que cette réponse ne vous ait pas aidé.
   still_not_understood: Je n'ai toujours pas trouvé de réponse.

@@ -35,10 +35,15 @@ def test_each_item_becomes_an_intent(compiled: Path) -> None:
     assert load(compiled / "domain" / "knowledge.generated.yml")["intents"] == ["accueil", "centre_financier"]
 
 
+def test_the_values_named_in_error_templates_become_entities(compiled: Path) -> None:
+    assert load(compiled / "domain" / "knowledge.generated.yml")["entities"] == ["centre_financier"]
+
+
 def test_every_intent_is_routed_to_action_izia(compiled: Path) -> None:
     rules = load(compiled / "data" / "rules" / "knowledge.generated.yml")["rules"]
     routed = {rule["steps"][0]["intent"] for rule in rules}
-    assert routed == {"accueil", "centre_financier", "choose", "rate_conversation", "out_of_scope", "nlu_fallback"}
+    hand_written = {"choose", "rate_conversation", "out_of_scope", "not_helpful", "fsd_start", "nlu_fallback"}
+    assert routed == {"accueil", "centre_financier"} | hand_written
     assert all(rule["steps"][1] == {"action": "action_izia"} for rule in rules)
 
 

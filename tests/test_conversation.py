@@ -119,3 +119,47 @@ def test_a_rating_is_thanked(conversation: Conversation) -> None:
 def test_memory_survives_the_slot_round_trip() -> None:
     memory = Memory(1, PASTED, "centre_financier", ("a", "b"), (("exercice", "2024"),))
     assert Memory.from_dict(memory.as_dict()) == memory
+
+
+DOMAINE_FONCTIONNEL = """\
+id: domaine_fonctionnel
+domain: messages_erreurs
+title: Domaine fonctionnel non valable
+examples: [domaine fonctionnel invalide, DF pas valable, le domaine fonctionnel est refusé]
+start: reponse
+nodes:
+  reponse:
+    answer: Choisissez un domaine fonctionnel ouvert sur l'exercice.
+"""
+TWO_MESSAGES = "Ctre financier 0300-ABCD-R002 n'existe pas ds périm.\nLe domaine fonctionnel 0141-01 n'est pas valable"
+
+
+@pytest.fixture
+def two_items(write_knowledge) -> Conversation:
+    from izia.knowledge import validate
+
+    return Conversation(Walker(validate(write_knowledge({"domaine_fonctionnel.yml": DOMAINE_FONCTIONNEL}))))
+
+
+def test_a_paste_of_two_known_messages_announces_both_and_starts_with_the_first(two_items: Conversation) -> None:
+    user = UserTurn(TWO_MESSAGES, "centre_financier", matches=("centre_financier", "domaine_fonctionnel"))
+    reply = two_items.respond(None, user)
+    assert texts(reply)[0] == "J'ai reconnu 2 messages :\n1. Centre financier inexistant\n2. Domaine fonctionnel non valable"
+    assert reply.turn.position == QUESTION
+    assert reply.memory.pending == ("domaine_fonctionnel",)
+
+
+def test_the_end_of_the_first_tree_offers_the_next_pasted_message(two_items: Conversation) -> None:
+    user = UserTurn(TWO_MESSAGES, "centre_financier", matches=("centre_financier", "domaine_fonctionnel"))
+    first = two_items.respond(None, user)
+    answered = two_items.respond(QUESTION, UserTurn('/choose{"choice":"dp"}', "choose", {"choice": "dp"}), first.memory)
+    offer = answered.turn.messages[-1]
+    assert offer.text == "Message suivant :"
+    assert [(b.title, b.payload) for b in offer.buttons] == [("Domaine fonctionnel non valable", "/domaine_fonctionnel")]
+
+
+def test_taking_the_next_pasted_message_empties_the_queue_and_keeps_the_paste(two_items: Conversation) -> None:
+    memory = Memory(subject=TWO_MESSAGES, item_id="centre_financier", pending=("domaine_fonctionnel",))
+    reply = two_items.respond(None, UserTurn("/domaine_fonctionnel", "domaine_fonctionnel"), memory)
+    assert texts(reply)[0] == "Choisissez un domaine fonctionnel ouvert sur l'exercice."
+    assert reply.memory.pending == () and reply.memory.subject == TWO_MESSAGES

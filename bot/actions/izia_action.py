@@ -16,6 +16,7 @@ from izia.paths import KNOWLEDGE_DIR
 from izia.walker import Position, Walker
 
 MEMORY_SLOT = "kb_memory"
+MATCHES_KEY = "izia_matches"  # set by bot.components.error_matcher, one entry per pasted message
 FSD_INTRO = (
     "Je prépare le brouillon de Fiche Service Desk : je n'ai besoin que de ce que la conversation "
     "ne m'a pas déjà appris. Tapez « annuler » à tout moment pour arrêter."
@@ -38,7 +39,8 @@ def _user_turn(tracker: Tracker) -> UserTurn:
     entities = {e["entity"]: str(e.get("value", "")) for e in message.get("entities", [])}
     intent = (message.get("intent") or {}).get("name")
     ranking = tuple((r["name"], float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking") or [])
-    return UserTurn(text=message.get("text") or "", intent=intent, entities=entities, ranking=ranking)
+    matches = tuple(match["item_id"] for match in message.get(MATCHES_KEY) or [])
+    return UserTurn(message.get("text") or "", intent, entities, ranking, matches)
 
 
 class ActionIzia(Action):
