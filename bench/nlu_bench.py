@@ -115,6 +115,7 @@ def markdown(report: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", choices=list(PIPELINES), help="one pipeline only")
+    parser.add_argument("--izia-model", type=Path, help="evaluate this trained IZIA model instead of training one")
     args = parser.parse_args()
     knowledge = validate(KNOWLEDGE_DIR)
     compile_knowledge(knowledge, BOT_DIR)
@@ -129,8 +130,9 @@ def main() -> int:
             continue
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
-            model = train(config, Path(tmp))
-            trained_s = time.perf_counter() - started
+            reuse = args.izia_model if name == "IZIA" else None
+            model = reuse or train(config, Path(tmp))
+            trained_s = 0.0 if reuse else time.perf_counter() - started
             predictions, ms = predict(model, cases)
         results = {key: value.as_dict() for key, value in by_domain(predictions, domains).items()}
         report["pipelines"][name] = {"by_domain": results, "ms_per_message": ms, "train_s": trained_s}
