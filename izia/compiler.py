@@ -68,9 +68,9 @@ def compile_knowledge(knowledge: KnowledgeBase, bot_root: Path) -> List[Path]:
 
 
 def training_examples(item: Item) -> List[str]:
-    """The reformulations, then each error template filled with fresh values."""
+    """The reformulations and the title, then each error template filled with fresh values."""
     rng = random.Random(f"{SEED}:{item.id}")
-    examples = list(item.examples)
+    examples = [*item.examples, item.title]
     for template in item.error_templates:
         for index in range(VARIANTS_PER_TEMPLATE):
             text = SAP_PREFIXES[index % len(SAP_PREFIXES)] + fill(template, rng)

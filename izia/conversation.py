@@ -11,9 +11,12 @@ that ends offers the next one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Optional, Tuple
 
+from izia.feedback import Feedback
+from izia.feedback.store import ANSWER_DOWN, RATING
 from izia.knowledge.model import KnowledgeBase
 from izia.walker import (
     CHOOSE_INTENT,
@@ -33,6 +36,8 @@ FSD_START_INTENT = "fsd_start"
 SUGGESTION_FLOOR = 0.1
 MAX_SUGGESTIONS = 3
 REPHRASINGS_ALLOWED = 1
+SATISFIED_FROM = 4
+MINISTRY_CODE = re.compile(r"\bMIN\s?(\d{2})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class Memory:
     suggested: Tuple[str, ...] = ()
     entities: Tuple[Tuple[str, str], ...] = ()
     pending: Tuple[str, ...] = ()
+    awaiting_comment: int = 0  # the rating (1-3 stars) whose comment IZIA asked for
 
     def as_dict(self) -> Dict[str, Any]:
         return {
@@ -68,6 +74,7 @@ class Memory:
             "suggested": list(self.suggested),
             "entities": [list(pair) for pair in self.entities],
             "pending": list(self.pending),
+            "awaiting_comment": self.awaiting_comment,
         }
 
     @classmethod
@@ -80,6 +87,7 @@ class Memory:
             suggested=tuple(data.get("suggested") or ()),
             entities=tuple((str(k), str(v)) for k, v in data.get("entities") or ()),
             pending=tuple(data.get("pending") or ()),
+            awaiting_comment=int(data.get("awaiting_comment") or 0),
         )
 
 
@@ -88,6 +96,7 @@ class Reply:
     turn: Turn
     memory: Memory
     start_fsd: bool = False
+    feedback: Optional[Feedback] = None  # to record, once the adapter adds who gave it
 
 
 @dataclass
@@ -99,14 +108,18 @@ class Conversation:
         return self.walker.knowledge
 
     def respond(self, position: Optional[Position], user: UserTurn, memory: Memory = Memory()) -> Reply:
+        if memory.awaiting_comment and not user.text.startswith("/"):
+            return self._comment(position, user, memory)
+        memory = replace(memory, awaiting_comment=0)
         if user.intent == FSD_START_INTENT:
             return Reply(Turn((), position), replace(memory, misses=0), start_fsd=True)
         if user.intent == NOT_HELPFUL_INTENT:
-            return Reply(self._offer_fsd(position, "not_helpful"), replace(memory, misses=0))
+            down = Feedback(sender_id="", kind=ANSWER_DOWN, at="", item_id=memory.item_id, subject=memory.subject)
+            return Reply(self._offer_fsd(position, "not_helpful"), replace(memory, misses=0), feedback=down)
         if user.intent == CHOOSE_INTENT:
             return self._keep(memory, self._choose(position, user.entities.get("choice", "")))
         if user.intent == RATE_INTENT:
-            return self._keep(memory, self._rate(position, user.entities.get(RATING_ENTITY)))
+            return self._rate(position, user.entities.get(RATING_ENTITY), memory)
         followed = self.walker.answer_text(position, user.text) if position else None
         if followed is not None:
             return self._keep(memory, followed)
@@ -163,11 +176,31 @@ class Conversation:
             return followed
         return self._notice_then_resume(position, "invalid_choice")
 
-    def _rate(self, position: Optional[Position], rating: Optional[str]) -> Turn:
-        if rating and rating.isdigit() and int(rating) in STARS:
-            return Turn((BotMessage(self.knowledge.message("rate_thanks")),), None)
-        stars = tuple(Button("★" * n, f'/{RATE_INTENT}{{"{RATING_ENTITY}":"{n}"}}') for n in STARS)
-        return Turn((BotMessage(self.knowledge.message("rate_question"), stars),), position)
+    def _rate(self, position: Optional[Position], rating: Optional[str], memory: Memory) -> Reply:
+        """Stars first; an unsatisfied user is then asked what did not suit, and from where."""
+        if not (rating and rating.isdigit() and int(rating) in STARS):
+            stars = tuple(Button("★" * n, f'/{RATE_INTENT}{{"{RATING_ENTITY}":"{n}"}}') for n in STARS)
+            return Reply(Turn((BotMessage(self.knowledge.message("rate_question"), stars),), position), memory)
+        stars_given = int(rating)
+        if stars_given >= SATISFIED_FROM:
+            note = self._rating(memory, stars_given, "")
+            return Reply(Turn((BotMessage(self.knowledge.message("rate_thanks")),), None), memory, feedback=note)
+        ask = BotMessage(self.knowledge.message("rate_comment_question"))
+        return Reply(Turn((ask,), position), replace(memory, awaiting_comment=stars_given))
+
+    def _comment(self, position: Optional[Position], user: UserTurn, memory: Memory) -> Reply:
+        note = self._rating(memory, memory.awaiting_comment, user.text)
+        thanks = Turn((BotMessage(self.knowledge.message("rate_thanks")),), position)
+        return Reply(thanks, replace(memory, awaiting_comment=0), feedback=note)
+
+    @staticmethod
+    def _rating(memory: Memory, stars: int, comment: str) -> Feedback:
+        code = MINISTRY_CODE.search(comment)
+        ministry = f"MIN{code.group(1)}" if code else ""
+        return Feedback(
+            sender_id="", kind=RATING, at="", rating=stars, comment=comment.strip(),
+            ministry=ministry, item_id=memory.item_id, subject=memory.subject,
+        )  # fmt: skip
 
     def _suggestions(self, user: UserTurn) -> List[str]:
         """The knowledge items the NLU hesitated between, best first."""

@@ -34,6 +34,7 @@ messages:
   fsd_yes_button: Préparer la fiche service desk
   fsd_no_button: Non merci
   rate_question: Comment évaluez-vous cette conversation ?
+  rate_comment_question: Qu'est-ce qui ne vous a pas convenu ? Votre code ministère ?
   rate_thanks: Merci pour votre avis.
 """
 

@@ -163,3 +163,28 @@ def test_taking_the_next_pasted_message_empties_the_queue_and_keeps_the_paste(tw
     reply = two_items.respond(None, UserTurn("/domaine_fonctionnel", "domaine_fonctionnel"), memory)
     assert texts(reply)[0] == "Choisissez un domaine fonctionnel ouvert sur l'exercice."
     assert reply.memory.pending == () and reply.memory.subject == TWO_MESSAGES
+
+
+def test_a_good_rating_is_recorded_with_the_subject(conversation: Conversation) -> None:
+    memory = Memory(subject=PASTED, item_id="centre_financier")
+    reply = conversation.respond(None, UserTurn("/rate_conversation", "rate_conversation", {"rating": "5"}), memory)
+    assert (reply.feedback.kind, reply.feedback.rating, reply.feedback.item_id) == ("rating", 5, "centre_financier")
+
+
+def test_a_low_rating_asks_what_did_not_suit_and_the_ministry(conversation: Conversation) -> None:
+    reply = conversation.respond(None, UserTurn("/rate_conversation", "rate_conversation", {"rating": "2"}))
+    assert texts(reply) == ["Qu'est-ce qui ne vous a pas convenu ? Votre code ministère ?"]
+    assert reply.feedback is None and reply.memory.awaiting_comment == 2
+
+
+def test_the_comment_after_a_low_rating_is_recorded_with_the_ministry_code(conversation: Conversation) -> None:
+    comment = "La réponse ne parle pas de mon cas de DP, je suis au min06"
+    reply = conversation.respond(None, UserTurn(comment, "nlu_fallback"), Memory(awaiting_comment=2))
+    assert (reply.feedback.rating, reply.feedback.comment, reply.feedback.ministry) == (2, comment, "MIN06")
+    assert texts(reply) == ["Merci pour votre avis."] and reply.memory.awaiting_comment == 0
+
+
+def test_an_answer_that_did_not_help_is_recorded_as_a_thumbs_down(conversation: Conversation) -> None:
+    memory = Memory(subject=PASTED, item_id="centre_financier")
+    reply = conversation.respond(None, UserTurn("/not_helpful", "not_helpful"), memory)
+    assert (reply.feedback.kind, reply.feedback.item_id, reply.feedback.subject) == ("answer_down", "centre_financier", PASTED)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
@@ -11,16 +13,23 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.fsd_form import DRAFT_SLOT, FORM, start_draft
 from izia.conversation import Conversation, Memory, UserTurn
+from izia.feedback import FeedbackStore
 from izia.knowledge import validate
-from izia.paths import KNOWLEDGE_DIR
+from izia.paths import DATA_DIR, KNOWLEDGE_DIR
 from izia.walker import Position, Walker
 
 MEMORY_SLOT = "kb_memory"
+FEEDBACK_SLOT = "feedback"  # the last feedback, as a tracker event for the analytics
 MATCHES_KEY = "izia_matches"  # set by bot.components.error_matcher, one entry per pasted message
 FSD_INTRO = (
     "Je prépare le brouillon de Fiche Service Desk : je n'ai besoin que de ce que la conversation "
     "ne m'a pas déjà appris. Tapez « annuler » à tout moment pour arrêter."
 )
+
+
+@lru_cache(maxsize=1)
+def feedback_store() -> FeedbackStore:
+    return FeedbackStore(DATA_DIR / "feedback.db")
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +70,10 @@ class ActionIzia(Action):
             SlotSet("kb_node", position.node_id if position else None),
             SlotSet(MEMORY_SLOT, reply.memory.as_dict()),
         ]
+        if reply.feedback is not None:
+            note = replace(reply.feedback, sender_id=tracker.sender_id, at=datetime.now().isoformat(timespec="seconds"))
+            feedback_store().record(note)
+            events.append(SlotSet(FEEDBACK_SLOT, asdict(note)))
         if reply.start_fsd:
             dispatcher.utter_message(text=FSD_INTRO)
             draft = start_draft(conversation().knowledge, tracker, reply.memory)

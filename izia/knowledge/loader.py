@@ -35,6 +35,7 @@ REQUIRED_MESSAGES = (
     "closing", "rate_button", "not_understood", "invalid_choice", "did_you_mean", "rate_question",
     "rate_thanks", "not_helpful_button", "not_helpful", "still_not_understood", "escalate",
     "fsd_offer", "fsd_yes_button", "fsd_no_button", "pasted_several", "next_pasted",
+    "rate_comment_question",
 )  # fmt: skip
 
 ITEM_KEYS = {"id", "domain", "title", "review", "error_templates", "examples", "start", "nodes"}
