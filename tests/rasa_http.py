@@ -38,3 +38,14 @@ class RestUser:
 
 def button_titles(message: Dict[str, Any]) -> List[str]:
     return [button["title"] for button in message.get("buttons", [])]
+
+
+def parse(base_url: str, text: str) -> Dict[str, Any]:
+    """Rasa's HTTP API: what the NLU makes of ``text``."""
+    request = urllib.request.Request(
+        f"{base_url}/model/parse",
+        data=json.dumps({"text": text}).encode("utf-8"),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as reply:
+        return json.loads(reply.read().decode("utf-8"))

@@ -10,7 +10,7 @@ import pytest
 
 from izia.paths import MODELS_DIR
 from izia.server import Servers
-from rasa_http import RestUser, button_titles, free_port
+from rasa_http import RestUser, button_titles, free_port, parse
 
 pytestmark = pytest.mark.e2e
 
@@ -121,3 +121,34 @@ def test_a_forged_payload_cannot_jump_to_an_answer(servers: Servers) -> None:
 def test_conversations_are_kept_in_the_sqlite_tracker_store(servers: Servers) -> None:
     RestUser(servers.url, "agent-store").says("bonjour")
     assert (servers.data_dir / "tracker.db").stat().st_size > 0
+
+
+def test_model_parse_shows_the_item_its_domain_and_the_pasted_values(servers: Servers) -> None:
+    parsed = parse(servers.url, pasted_message(random.Random(7)))
+    assert parsed["intent"]["name"] == "poste_piece_non_reporte"
+    assert parsed["knowledge"]["item"] == {
+        "item_id": "poste_piece_non_reporte", "domain": "messages_erreurs",
+        "title": "Poste de pièce non reporté dans l'exercice en cours",
+    }  # fmt: skip
+    values = {entity["entity"]: entity["value"] for entity in parsed["entities"]}
+    assert set(values) == {"numero_piece", "numero_poste"}
+
+
+def test_two_pasted_messages_are_taken_one_by_one(servers: Servers) -> None:
+    user = RestUser(servers.url, "agent-deux-messages")
+    paste = (
+        "Ctre financier 0141-CDOM-C001 n'existe pas ds périm.\n"
+        "Le domaine fonctionnel 0141-05 n'est pas valable"
+    )
+    first = user.says(paste)
+    assert first[0]["text"].startswith("J'ai reconnu 2 messages d'erreur dans votre collage")
+    assert first[1]["custom"]["item_id"] == "centre_financier_inexistant"
+    ending = first
+    for _ in range(5):
+        if any(m.get("text") == "Passons au message suivant de votre collage :" for m in ending):
+            break
+        question = next(m for m in reversed(ending) if m.get("buttons"))
+        ending = user.says(question["buttons"][0]["payload"])
+    offer = next(m for m in ending if m.get("text") == "Passons au message suivant de votre collage :")
+    second = user.clicks([offer], button_titles(offer)[0])
+    assert second[0]["custom"]["item_id"] == "domaine_fonctionnel_non_valable"
