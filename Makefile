@@ -6,9 +6,10 @@ PYTHON310 := $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
 UV := .tools/uv/bin/uv
 VENV := .venv
 IZIA := $(VENV)/bin/izia
+WIDGET := widget
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup build run test bench clean
+.PHONY: setup browser build run test bench clean
 
 $(UV):
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 introuvable (pyenv install 3.10 ou apt-get install python3.10)"; exit 1; }
@@ -20,7 +21,17 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --python $(PYTHON310)
 	touch $@
 
-setup: $(VENV)/.installed
+# The widget's npm packages (DSFR, socket.io-client, rasa-webchat), exactly as locked;
+# .dsfr.yml records the acceptance of the DSFR's terms of use, which its install checks.
+$(WIDGET)/node_modules/.installed: $(WIDGET)/package.json $(WIDGET)/package-lock.json $(WIDGET)/.dsfr.yml
+	cd $(WIDGET) && npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium and chromedriver for the browser tests; never a browser download.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+setup: $(VENV)/.installed $(WIDGET)/node_modules/.installed
 	@command -v dot >/dev/null || { apt-get update -qq && apt-get install -y -qq graphviz >/dev/null; } || echo "Graphviz non installé : « izia graph » écrira du DOT seulement."
 
 build: setup
@@ -29,7 +40,7 @@ build: setup
 run: build
 	$(IZIA) run
 
-test: build
+test: build browser
 	$(VENV)/bin/python -m pytest -ra
 
 # Accuracy and speed figures (not run by CI): printed, and written to bench/results/.
@@ -38,4 +49,4 @@ bench: build
 	$(VENV)/bin/python bench/nlu_bench.py
 
 clean:
-	rm -rf $(VENV) .tools bot/models var bot/data/*/*.generated.yml bot/domain/*.generated.yml
+	rm -rf $(VENV) .tools $(WIDGET)/node_modules bot/models var bot/data/*/*.generated.yml bot/domain/*.generated.yml

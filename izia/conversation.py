@@ -47,6 +47,7 @@ class UserTurn:
     entities: Dict[str, str] = field(default_factory=dict)
     ranking: Tuple[Tuple[str, float], ...] = ()
     matches: Tuple[str, ...] = ()  # items of the error messages recognised in the paste, in order
+    comment: str = ""  # a rating's comment, when the client sends it with the stars (the widget)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class Conversation:
         if user.intent == CHOOSE_INTENT:
             return self._keep(memory, self._choose(position, user.entities.get("choice", "")))
         if user.intent == RATE_INTENT:
-            return self._rate(position, user.entities.get(RATING_ENTITY), memory)
+            return self._rate(position, user, memory)
         followed = self.walker.answer_text(position, user.text) if position else None
         if followed is not None:
             return self._keep(memory, followed)
@@ -176,14 +177,16 @@ class Conversation:
             return followed
         return self._notice_then_resume(position, "invalid_choice")
 
-    def _rate(self, position: Optional[Position], rating: Optional[str], memory: Memory) -> Reply:
-        """Stars first; an unsatisfied user is then asked what did not suit, and from where."""
+    def _rate(self, position: Optional[Position], user: UserTurn, memory: Memory) -> Reply:
+        """Stars first; an unsatisfied user is then asked what did not suit, and from where,
+        unless the client sent the comment with the stars."""
+        rating = user.entities.get(RATING_ENTITY)
         if not (rating and rating.isdigit() and int(rating) in STARS):
             stars = tuple(Button("★" * n, f'/{RATE_INTENT}{{"{RATING_ENTITY}":"{n}"}}') for n in STARS)
             return Reply(Turn((BotMessage(self.knowledge.message("rate_question"), stars),), position), memory)
         stars_given = int(rating)
-        if stars_given >= SATISFIED_FROM:
-            note = self._rating(memory, stars_given, "")
+        if stars_given >= SATISFIED_FROM or user.comment:
+            note = self._rating(memory, stars_given, user.comment)
             return Reply(Turn((BotMessage(self.knowledge.message("rate_thanks")),), None), memory, feedback=note)
         ask = BotMessage(self.knowledge.message("rate_comment_question"))
         return Reply(Turn((ask,), position), replace(memory, awaiting_comment=stars_given))

@@ -188,3 +188,10 @@ def test_an_answer_that_did_not_help_is_recorded_as_a_thumbs_down(conversation: 
     memory = Memory(subject=PASTED, item_id="centre_financier")
     reply = conversation.respond(None, UserTurn("/not_helpful", "not_helpful"), memory)
     assert (reply.feedback.kind, reply.feedback.item_id, reply.feedback.subject) == ("answer_down", "centre_financier", PASTED)
+
+
+def test_a_comment_sent_with_the_stars_is_recorded_at_once(conversation: Conversation) -> None:
+    user = UserTurn("/rate_conversation", "rate_conversation", {"rating": "1"}, comment="Pas de réponse (MIN06)")
+    reply = conversation.respond(None, user)
+    assert (reply.feedback.rating, reply.feedback.ministry) == (1, "MIN06")
+    assert texts(reply) == ["Merci pour votre avis."]

@@ -49,7 +49,16 @@ def _user_turn(tracker: Tracker) -> UserTurn:
     intent = (message.get("intent") or {}).get("name")
     ranking = tuple((r["name"], float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking") or [])
     matches = tuple(match["item_id"] for match in message.get(MATCHES_KEY) or [])
-    return UserTurn(message.get("text") or "", intent, entities, ranking, matches)
+    return UserTurn(message.get("text") or "", intent, entities, ranking, matches, _rating_comment(tracker))
+
+
+def _rating_comment(tracker: Tracker) -> str:
+    """The widget sends the rating's comment and ministry code in the message's metadata."""
+    user_events = [event for event in tracker.events if event.get("event") == "user"]
+    metadata = (user_events[-1].get("metadata") or {}) if user_events else {}
+    comment = str(metadata.get("rating_comment") or "").strip()
+    ministry = str(metadata.get("ministry") or "").strip()
+    return f"{comment} ({ministry})" if comment and ministry else comment
 
 
 class ActionIzia(Action):
