@@ -112,6 +112,17 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _previous(only: Optional[str]) -> dict:
+    """With --only, the last report: the other pipeline's figures stay in the table beside."""
+    previous = RESULTS / "nlu.json"
+    return json.loads(previous.read_text(encoding="utf-8")) if only and previous.exists() else {}
+
+
+def _previous_pipelines(only: Optional[str]) -> dict:
+    kept = _previous(only).get("pipelines", {})
+    return {name: figures for name, figures in kept.items() if name != only}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", choices=list(PIPELINES), help="one pipeline only")
@@ -123,7 +134,7 @@ def main() -> int:
     domains = {item.id: item.domain for item in knowledge.items.values()}
     report: dict = {
         "questions": sum(1 for _, e in cases if e), "out_of_scope": sum(1 for _, e in cases if e is None),
-        "items": len(knowledge.items), "pipelines": {},
+        "items": len(knowledge.items), "pipelines": _previous_pipelines(args.only),
     }  # fmt: skip
     for name, config in PIPELINES.items():
         if args.only and name != args.only:
@@ -142,9 +153,9 @@ def main() -> int:
         print(f"{name}: top-1 {overall['top1']:.1%}  domain {overall['domain']:.1%}  top-3 {overall['top3']:.1%}  "
               f"fallback {overall['fallback']:.1%}  out-of-scope→fallback {outside:.1%}  ({ms:.1f} ms/message, trained in {trained_s:.0f} s)")  # fmt: skip
     RESULTS.mkdir(parents=True, exist_ok=True)
+    report.setdefault("sweep", _previous(args.only).get("sweep", []))
     (RESULTS / "nlu.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    if "sweep" in report:
-        (RESULTS / "nlu.md").write_text(markdown(report), encoding="utf-8")
+    (RESULTS / "nlu.md").write_text(markdown(report), encoding="utf-8")
     print(f"écrit : {RESULTS / 'nlu.json'}")
     return 0
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
-from typing import Callable, Dict
+from typing import Callable, Dict, Iterator
 
 import pytest
 
 from izia.knowledge import KnowledgeBase, validate
-from izia.paths import KNOWLEDGE_DIR
+from izia.paths import KNOWLEDGE_DIR, MODELS_DIR
+from izia.server import Servers
 from izia.walker import Walker
+from rasa_http import free_port
 
 SETTINGS = """\
 welcome_item: accueil
@@ -116,3 +118,14 @@ def seed_knowledge() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def seed_walker(seed_knowledge: KnowledgeBase) -> Walker:
     return Walker(seed_knowledge)
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    """The real Rasa server and action server, on free ports, with a data folder of their own."""
+    assert (MODELS_DIR / "izia.tar.gz").exists(), "modèle absent : lancez `make build` (fait par `make test`)"
+    data_dir: Path = tmp_path_factory.mktemp("izia-data")
+    running = Servers(rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs")
+    running.start()
+    yield running
+    running.stop()

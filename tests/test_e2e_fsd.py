@@ -9,9 +9,8 @@ from typing import Dict, Iterator, List, Optional
 
 import pytest
 
-from izia.paths import MODELS_DIR
 from izia.server import Servers
-from rasa_http import RestUser, button_titles, free_port
+from rasa_http import RestUser, button_titles
 
 pytestmark = pytest.mark.e2e
 
@@ -28,14 +27,6 @@ CHOSEN = {"categorie": "Incident", "impact": "Moyen", "severite": "Moyen", "est_
 MAX_QUESTIONS = 20
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    assert (MODELS_DIR / "izia.tar.gz").exists(), "modèle absent : lancez `make build` (fait par `make test`)"
-    data_dir: Path = tmp_path_factory.mktemp("izia-fsd")
-    running = Servers(rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs")
-    running.start()
-    yield running
-    running.stop()
 
 
 def current_question(messages: List[Dict]) -> Optional[Dict]:

@@ -8,9 +8,8 @@ from typing import Iterator
 
 import pytest
 
-from izia.paths import MODELS_DIR
 from izia.server import Servers
-from rasa_http import RestUser, button_titles, free_port, parse
+from rasa_http import RestUser, button_titles, parse
 
 pytestmark = pytest.mark.e2e
 
@@ -44,14 +43,6 @@ def pasted_message(rng: random.Random) -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    assert (MODELS_DIR / "izia.tar.gz").exists(), "modèle absent : lancez `make build` (fait par `make test`)"
-    data_dir: Path = tmp_path_factory.mktemp("izia-data")
-    running = Servers(rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs")
-    running.start()
-    yield running
-    running.stop()
 
 
 def test_seed_conversation_through_the_error_messages_domain(servers: Servers) -> None:

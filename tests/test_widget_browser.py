@@ -1,15 +1,13 @@
 """The chat widget and rasa-webchat, in Debian's Chromium, against the real Rasa and action servers.
 
 The servers run with ``bot/credentials.yml``, which must open the ``portail`` channel (widget
-and demo pages) and IZIA's socket.io channel; ``IZIA_TEST_CREDENTIALS`` points the tests at
-another credentials file.
+and demo pages) and IZIA's socket.io channel.
 """
 
 from __future__ import annotations
 
 import http.client
 import json
-import os
 import random
 import shutil
 import urllib.request
@@ -24,15 +22,14 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from chromium import chromium
-from izia.paths import BOT_DIR, MODELS_DIR, REPO_ROOT
+from izia.paths import BOT_DIR, REPO_ROOT
 from izia.server import Servers
-from rasa_http import free_port
 from test_e2e_seed_conversation import ASSOCIATED, CLOSING, DOMAINS, GREETING, pasted_message
 from widget_page import TIMEOUT_S, WidgetPage
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
-CREDENTIALS = Path(os.environ.get("IZIA_TEST_CREDENTIALS", BOT_DIR / "credentials.yml"))
+CREDENTIALS = BOT_DIR / "credentials.yml"
 REQUIRED_CHANNELS = ["bot.components.widget_channel.WidgetInput", "bot.components.socketio_channel.IziaSocketIOInput"]
 SCREENSHOT_COPY = REPO_ROOT / "docs" / "widget.png"
 RATING_QUESTION = "Comment évaluez-vous cette conversation ?"
@@ -45,19 +42,13 @@ def long_pasted_error(seed: int) -> str:
     return f"{pasted_message(random.Random(seed))}\nMessage no. F5702\n\nDiagnostic : voir le poste de pièce dans la transaction FB03"
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    assert (MODELS_DIR / "izia.tar.gz").exists(), "modèle absent : lancez `make build` (fait par `make test`)"
+@pytest.fixture(scope="module", autouse=True)
+def widget_servers(servers: Servers) -> Servers:
+    """The shared servers, once checked to serve the widget and its socket.io channel."""
     assert (REPO_ROOT / "widget" / "node_modules" / "@gouvfr" / "dsfr").is_dir(), "widget/node_modules absent : `cd widget && npm ci` (fait par `make setup`)"
     missing = [channel for channel in REQUIRED_CHANNELS if channel not in CREDENTIALS.read_text(encoding="utf-8")]
     assert not missing, f"{CREDENTIALS} n'ouvre pas les canaux {missing}"
-    data_dir: Path = tmp_path_factory.mktemp("izia-data")
-    running = Servers(
-        rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs", credentials=CREDENTIALS
-    )
-    running.start()
-    yield running
-    running.stop()
+    return servers
 
 
 @pytest.fixture
