@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
+from feedback_analytics.cli import register as register_feedback
 from izia.compiler import compile_knowledge
 from izia.fsd import FsdSettingsInvalid, load_fsd_settings
 from izia.fsd.loader import FSD_FILE
@@ -81,6 +82,7 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR, help="dossier des connaissances")
     commands = main.add_subparsers(dest="command", required=True)
     register_fsd(commands)
+    register_feedback(commands)
     commands.add_parser("validate", help="vérifie les fiches de connaissance").set_defaults(run=cmd_validate)
     build = commands.add_parser("build", help="vérifie, compile en données Rasa et entraîne le modèle")
     build.add_argument("--no-train", action="store_true", help="compile sans entraîner")
