@@ -28,7 +28,7 @@ from izia.paths import BOT_DIR, KNOWLEDGE_DIR, REPO_ROOT
 HELDOUT = REPO_ROOT / "bench" / "data" / "heldout.yml"
 RESULTS = REPO_ROOT / "bench" / "results"
 PIPELINES = {"IZIA": BOT_DIR / "config.yml", "rasa init": REPO_ROOT / "bench" / "configs" / "rasa_init.yml"}
-THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7]
+THRESHOLDS = [0.25, 0.3, 0.33, 0.35, 0.37, 0.4, 0.5, 0.6, 0.7]
 AMBIGUITIES = [0.0, 0.05, 0.1]
 TARGETS = {"top1": 0.92, "domain": 0.97, "top3": 0.98, "oos_fallback": 0.90}
 
