@@ -24,7 +24,7 @@ from izia.fsd.settings import (
     Limits,
     Reminder,
 )
-from izia.knowledge.loader import _Reader
+from izia.knowledge.loader import YamlReader
 from izia.knowledge.model import Problem
 from izia.paths import KNOWLEDGE_DIR
 
@@ -51,7 +51,7 @@ class FsdSettingsInvalid(Exception):
 def load_fsd_settings(path: Path = KNOWLEDGE_DIR / FSD_FILE) -> FsdSettings:
     """Loads and checks ``path``; raises :class:`FsdSettingsInvalid`."""
     problems: List[Problem] = []
-    reader = _Reader(path, problems)
+    reader = YamlReader(path, problems)
     if not path.exists():
         reader.complain(0, "fichier des Fiches Service Desk introuvable.")
         raise FsdSettingsInvalid(problems)
@@ -61,7 +61,7 @@ def load_fsd_settings(path: Path = KNOWLEDGE_DIR / FSD_FILE) -> FsdSettings:
     return settings
 
 
-def _read(reader: _Reader) -> Optional[FsdSettings]:
+def _read(reader: YamlReader) -> Optional[FsdSettings]:
     raw = reader.parse()
     data = reader.mapping(raw, 0, "le fichier des FSD", TOP_KEYS) if raw is not None else None
     if data is None or not reader.require(data, tuple(sorted(TOP_KEYS)), "le fichier des FSD"):
@@ -101,7 +101,7 @@ def _read(reader: _Reader) -> Optional[FsdSettings]:
     )
 
 
-def _section(reader: _Reader, data: CommentedMap, key: str, keys: Tuple[str, ...]) -> Dict[str, str]:
+def _section(reader: YamlReader, data: CommentedMap, key: str, keys: Tuple[str, ...]) -> Dict[str, str]:
     """A mapping with exactly ``keys``, each a non-empty text."""
     section = reader.mapping(data[key], reader.key_line(data, key), f"« {key} »", set(keys))
     if section is None or not reader.require(section, keys, f"« {key} »"):
@@ -109,7 +109,7 @@ def _section(reader: _Reader, data: CommentedMap, key: str, keys: Tuple[str, ...
     return {name: reader.text(section, name, f"« {key} »") for name in keys}
 
 
-def _text_map(reader: _Reader, data: CommentedMap, key: str) -> Dict[str, str]:
+def _text_map(reader: YamlReader, data: CommentedMap, key: str) -> Dict[str, str]:
     value = data[key]
     if not isinstance(value, CommentedMap) or not value:
         reader.complain(reader.key_line(data, key), f"« {key} » doit être un dictionnaire non vide.")
@@ -117,7 +117,7 @@ def _text_map(reader: _Reader, data: CommentedMap, key: str) -> Dict[str, str]:
     return {str(name): reader.text(value, name, f"« {key} »") for name in value}
 
 
-def _texts(reader: _Reader, data: CommentedMap, key: str) -> Tuple[str, ...]:
+def _texts(reader: YamlReader, data: CommentedMap, key: str) -> Tuple[str, ...]:
     entries = reader.texts(data, key, "le fichier des FSD")
     if not entries and isinstance(data[key], CommentedSeq):
         reader.complain(reader.key_line(data, key), f"« {key} » doit être une liste non vide.")
@@ -129,7 +129,7 @@ def _texts(reader: _Reader, data: CommentedMap, key: str) -> Tuple[str, ...]:
     return tuple(dict.fromkeys(text for text, _ in entries))
 
 
-def _limits(reader: _Reader, data: CommentedMap) -> Limits:
+def _limits(reader: YamlReader, data: CommentedMap) -> Limits:
     section = reader.mapping(data["limits"], reader.key_line(data, "limits"), "« limits »", set(LIMIT_KEYS))
     values = {key: 1 for key in LIMIT_KEYS}
     if section is None or not reader.require(section, LIMIT_KEYS, "« limits »"):
@@ -152,7 +152,7 @@ def _limits(reader: _Reader, data: CommentedMap) -> Limits:
     return limits
 
 
-def _priorities(reader: _Reader, data: CommentedMap) -> Dict[int, str]:
+def _priorities(reader: YamlReader, data: CommentedMap) -> Dict[int, str]:
     value = data["priorities"]
     if not isinstance(value, CommentedMap) or not value:
         reader.complain(reader.key_line(data, "priorities"), "« priorities » doit associer un numéro à un libellé.")
@@ -167,7 +167,7 @@ def _priorities(reader: _Reader, data: CommentedMap) -> Dict[int, str]:
 
 
 def _priority_table(
-    reader: _Reader, data: CommentedMap, levels: Tuple[str, ...], priorities: Dict[int, str]
+    reader: YamlReader, data: CommentedMap, levels: Tuple[str, ...], priorities: Dict[int, str]
 ) -> Dict[Tuple[str, str], int]:
     """Every impact × sévérité cell, so that no combination the user picks lacks a priority."""
     line0 = reader.key_line(data, "priority_table")
@@ -192,7 +192,7 @@ def _priority_table(
     return table
 
 
-def _domain_regroupements(reader: _Reader, data: CommentedMap, regroupements: Tuple[str, ...]) -> Dict[str, str]:
+def _domain_regroupements(reader: YamlReader, data: CommentedMap, regroupements: Tuple[str, ...]) -> Dict[str, str]:
     mapping = _text_map(reader, data, "domain_regroupements")
     section = data["domain_regroupements"]
     for domain, regroupement in mapping.items():
@@ -201,7 +201,7 @@ def _domain_regroupements(reader: _Reader, data: CommentedMap, regroupements: Tu
     return mapping
 
 
-def _interventions(reader: _Reader, data: CommentedMap) -> Dict[str, Intervention]:
+def _interventions(reader: YamlReader, data: CommentedMap) -> Dict[str, Intervention]:
     raw = _list(reader, data, "interventions")
     interventions: Dict[str, Intervention] = {}
     for index, entry in enumerate(raw):
@@ -225,7 +225,7 @@ def _interventions(reader: _Reader, data: CommentedMap) -> Dict[str, Interventio
     return interventions
 
 
-def _reminders(reader: _Reader, data: CommentedMap, regroupements: Tuple[str, ...]) -> Tuple[Reminder, ...]:
+def _reminders(reader: YamlReader, data: CommentedMap, regroupements: Tuple[str, ...]) -> Tuple[Reminder, ...]:
     raw = _list(reader, data, "reminders")
     reminders = []
     for index, entry in enumerate(raw):
@@ -238,7 +238,7 @@ def _reminders(reader: _Reader, data: CommentedMap, regroupements: Tuple[str, ..
     return tuple(reminders)
 
 
-def _conditions(reader: _Reader, entry: CommentedMap, regroupements: Tuple[str, ...]) -> Dict[str, Any]:
+def _conditions(reader: YamlReader, entry: CommentedMap, regroupements: Tuple[str, ...]) -> Dict[str, Any]:
     when = reader.mapping(entry["when"], reader.key_line(entry, "when"), "« when »", set(REMINDER_CONDITIONS))
     if when is None:
         return {}
@@ -252,14 +252,14 @@ def _conditions(reader: _Reader, entry: CommentedMap, regroupements: Tuple[str, 
     return dict(when)
 
 
-def _certificate(reader: _Reader, data: CommentedMap) -> CertificateText:
+def _certificate(reader: YamlReader, data: CommentedMap) -> CertificateText:
     texts = _section(reader, data, "certificate", CERTIFICATE_KEYS)
     if texts:
         _check_variables(reader, reader.key_line(data["certificate"], "authorisation"), texts["authorisation"])
     return CertificateText(**{key: texts.get(key, "") for key in CERTIFICATE_KEYS})
 
 
-def _check_variables(reader: _Reader, line0: int, template: str) -> None:
+def _check_variables(reader: YamlReader, line0: int, template: str) -> None:
     """A misspelt ``{variable}`` would crash the certificate at the worst moment: the user's."""
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
@@ -272,7 +272,7 @@ def _check_variables(reader: _Reader, line0: int, template: str) -> None:
             reader.complain(line0, f"« authorisation » : variable {{{name}}} inconnue (variables : {known}).")
 
 
-def _list(reader: _Reader, data: CommentedMap, key: str) -> Any:
+def _list(reader: YamlReader, data: CommentedMap, key: str) -> Any:
     value = data[key]
     if not isinstance(value, CommentedSeq) or not value:
         reader.complain(reader.key_line(data, key), f"« {key} » doit être une liste non vide.")

@@ -46,7 +46,7 @@ TEMPLATE_KEYS = {"text", "entities"}
 SETTINGS_KEYS = {"welcome_item", "min_examples", "domains", "messages"}
 
 
-class _Reader:
+class YamlReader:
     """Reads one file, turning every mistake into a :class:`Problem` instead of an exception."""
 
     def __init__(self, path: Path, problems: List[Problem]) -> None:
@@ -158,7 +158,7 @@ def load_knowledge(root: Path) -> Tuple[Optional[KnowledgeBase], List[Problem]]:
 
 
 def _load_settings(path: Path, problems: List[Problem]) -> Optional[Settings]:
-    reader = _Reader(path, problems)
+    reader = YamlReader(path, problems)
     if not path.exists():
         problems.append(Problem(Location(path, 1), "fichier de paramètres introuvable."))
         return None
@@ -184,7 +184,7 @@ def _load_settings(path: Path, problems: List[Problem]) -> Optional[Settings]:
     )
 
 
-def _string_mapping(reader: _Reader, data: CommentedMap, key: str) -> Dict[str, str]:
+def _string_mapping(reader: YamlReader, data: CommentedMap, key: str) -> Dict[str, str]:
     value = data.get(key)
     if not isinstance(value, CommentedMap):
         reader.complain(reader.key_line(data, key), f"« {key} » doit être un dictionnaire.")
@@ -193,7 +193,7 @@ def _string_mapping(reader: _Reader, data: CommentedMap, key: str) -> Dict[str, 
 
 
 def _load_item(path: Path, problems: List[Problem]) -> Optional[Item]:
-    reader = _Reader(path, problems)
+    reader = YamlReader(path, problems)
     raw = reader.parse()
     data = reader.mapping(raw, 0, "la fiche de connaissance", ITEM_KEYS) if raw is not None else None
     if data is None or not reader.require(data, ITEM_REQUIRED, "la fiche de connaissance"):
@@ -212,7 +212,7 @@ def _load_item(path: Path, problems: List[Problem]) -> Optional[Item]:
     )
 
 
-def _load_templates(reader: _Reader, data: CommentedMap) -> List[ErrorTemplate]:
+def _load_templates(reader: YamlReader, data: CommentedMap) -> List[ErrorTemplate]:
     if "error_templates" not in data:
         return []
     raw = data["error_templates"]
@@ -233,7 +233,7 @@ def _load_templates(reader: _Reader, data: CommentedMap) -> List[ErrorTemplate]:
     return templates
 
 
-def _load_nodes(reader: _Reader, data: CommentedMap) -> Dict[str, Node]:
+def _load_nodes(reader: YamlReader, data: CommentedMap) -> Dict[str, Node]:
     raw = data["nodes"]
     if not isinstance(raw, CommentedMap) or not raw:
         reader.complain(reader.key_line(data, "nodes"), "« nodes » doit être un dictionnaire non vide de nœuds.")
@@ -246,7 +246,7 @@ def _load_nodes(reader: _Reader, data: CommentedMap) -> Dict[str, Node]:
     return nodes
 
 
-def _load_node(reader: _Reader, node_id: str, raw: Any, line0: int) -> Optional[Node]:
+def _load_node(reader: YamlReader, node_id: str, raw: Any, line0: int) -> Optional[Node]:
     what = f"le nœud « {node_id} »"
     data = reader.mapping(raw, line0, what, NODE_KEYS)
     if data is None:
@@ -268,7 +268,7 @@ def _load_node(reader: _Reader, node_id: str, raw: Any, line0: int) -> Optional[
     )
 
 
-def _load_choices(reader: _Reader, node: CommentedMap, what: str) -> List[Choice]:
+def _load_choices(reader: YamlReader, node: CommentedMap, what: str) -> List[Choice]:
     if "choices" not in node:
         return []
     raw = node["choices"]
