@@ -1,8 +1,10 @@
 """NLU benchmark: IZIA's pipeline against Rasa's default on held-out French questions.
 
-Trains each pipeline on the compiled knowledge, parses every question of
-``bench/data/heldout.yml`` (never used for training), and writes per-domain figures and a
-fallback-threshold sweep to ``bench/results/nlu.{json,md}``.
+Trains each pipeline on the compiled knowledge and parses every question of the held-out
+sets (never used for training): ``heldout.yml``, whose errors were read while tuning, and
+``heldout_fresh.yml``, written later by another writer and never used to choose anything,
+so it tells whether the tuning generalises. Writes per-domain figures, a summary of every
+pipeline on both sets and a fallback-threshold sweep to ``bench/results/nlu.{json,md}``.
 """
 
 from __future__ import annotations
@@ -16,34 +18,30 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
-
-from ruamel.yaml import YAML
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
 from izia.compiler import compile_knowledge
-from izia.evaluation import OUT_OF_SCOPE, Prediction, by_domain, score, with_threshold
-from izia.knowledge import KnowledgeBase, validate
+from izia.evaluation import OUT_OF_SCOPE, Cases, Prediction, by_domain, load_questions, score, with_threshold
+from izia.knowledge import validate
 from izia.paths import BOT_DIR, KNOWLEDGE_DIR, REPO_ROOT
 
-HELDOUT = REPO_ROOT / "bench" / "data" / "heldout.yml"
+if TYPE_CHECKING:
+    from rasa.core.agent import Agent
+
+HELDOUT_SETS = {name: REPO_ROOT / "bench" / "data" / f"{name}.yml" for name in ("heldout", "heldout_fresh")}
+MAIN_SET = "heldout"
 RESULTS = REPO_ROOT / "bench" / "results"
-PIPELINES = {"IZIA": BOT_DIR / "config.yml", "rasa init": REPO_ROOT / "bench" / "configs" / "rasa_init.yml"}
+CONFIGS = REPO_ROOT / "bench" / "configs"
+PIPELINES = {
+    "IZIA": BOT_DIR / "config.yml",
+    "IZIA spaCy sm": CONFIGS / "izia_sm.yml",
+    "IZIA DIET (session 1)": CONFIGS / "izia_diet.yml",
+    "rasa init": CONFIGS / "rasa_init.yml",
+}
+SIDE_BY_SIDE = ("IZIA", "rasa init")
 THRESHOLDS = [0.25, 0.3, 0.33, 0.35, 0.37, 0.4, 0.5, 0.6, 0.7]
 AMBIGUITIES = [0.0, 0.05, 0.1]
 TARGETS = {"top1": 0.92, "domain": 0.97, "top3": 0.98, "oos_fallback": 0.90}
-
-
-def load_heldout(path: Path, knowledge: KnowledgeBase) -> List[Tuple[str, Optional[str]]]:
-    """(question, expected item or None for out of scope); unknown items fail with file:line."""
-    data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    cases: List[Tuple[str, Optional[str]]] = []
-    for index, entry in enumerate(data["questions"]):
-        if entry["item"] not in knowledge.items:
-            line = data["questions"].lc.item(index)[0] + 1
-            raise SystemExit(f"{path}:{line}: fiche « {entry['item']} » inconnue")
-        cases.append((str(entry["text"]), str(entry["item"])))
-    cases += [(str(text), None) for text in data["out_of_scope"]]
-    return cases
 
 
 def train(config: Path, out: Path) -> Path:
@@ -55,11 +53,13 @@ def train(config: Path, out: Path) -> Path:
     return out / "nlu.tar.gz"
 
 
-def predict(model: Path, cases: List[Tuple[str, Optional[str]]]) -> Tuple[List[Prediction], float]:
+def load_agent(model: Path) -> "Agent":
     from rasa.core.agent import Agent
 
-    agent = Agent.load(str(model))
+    return Agent.load(str(model))
 
+
+def predict(agent: "Agent", cases: Cases) -> Tuple[List[Prediction], float]:
     async def parse_all() -> List[dict]:
         return [await agent.parse_message(text) for text, _ in cases]
 
@@ -84,43 +84,84 @@ def sweep(predictions: List[Prediction], domains: Dict[str, str]) -> List[dict]:
     return rows
 
 
+def _percent(value: float) -> str:
+    return f"{value:.1%}"
+
+
 def markdown(report: dict) -> str:
-    names = list(report["pipelines"])
+    pipelines = report["pipelines"]
+    main = report["sets"][MAIN_SET]
+    shown = [name for name in SIDE_BY_SIDE if name in pipelines]
     lines = [
         "# NLU benchmark (held-out questions)",
         "",
-        f"{report['questions']} in-scope questions, {report['out_of_scope']} out-of-scope, {report['items']} knowledge items. "
-        f"Targets: top-1 ≥ {TARGETS['top1']:.0%}, domain ≥ {TARGETS['domain']:.0%}, top-3 ≥ {TARGETS['top3']:.0%}, "
-        f"out-of-scope → fallback ≥ {TARGETS['oos_fallback']:.0%}.",
+        f"{report['items']} knowledge items. Targets: top-1 ≥ {TARGETS['top1']:.0%}, domain ≥ {TARGETS['domain']:.0%}, "
+        f"top-3 ≥ {TARGETS['top3']:.0%}, out-of-scope → fallback ≥ {TARGETS['oos_fallback']:.0%}.",
         "",
-        "| domain | n | " + " | ".join(f"{n} top-1 | {n} domain | {n} top-3 | {n} fallback" for n in names) + " |",
-        "|---|---|" + "---|" * (4 * len(names)),
+        "- `heldout`: " + f"{main['questions']} in-scope and {main['out_of_scope']} out-of-scope questions; their errors were read while tuning.",
     ]
-    for domain in report["pipelines"][names[0]]["by_domain"]:
+    if "heldout_fresh" in report["sets"]:
+        fresh = report["sets"]["heldout_fresh"]
+        lines.append(f"- `heldout_fresh`: {fresh['questions']} in-scope and {fresh['out_of_scope']} out-of-scope questions by another writer, never used to choose anything.")
+    lines += ["", "## Every pipeline, overall", "", "| pipeline | set | top-1 | domain | top-3 | in-scope fallback | out-of-scope → fallback | ms/message | training s |", "|---|---|---|---|---|---|---|---|---|"]
+    for name, figures in pipelines.items():
+        for set_name, results in figures["sets"].items():
+            overall = results["all"]
+            outside = results.get(OUT_OF_SCOPE, {}).get("fallback", 0.0)
+            lines.append(
+                f"| {name} | {set_name} | {_percent(overall['top1'])} | {_percent(overall['domain'])} | {_percent(overall['top3'])} | "
+                f"{_percent(overall['fallback'])} | {_percent(outside)} | {figures['ms_per_message']:.1f} | {figures['train_s']:.0f} |"
+            )
+    lines += [
+        "",
+        f"## Per domain on `{MAIN_SET}`: " + " and ".join(shown) + " side by side",
+        "",
+        "| domain | n | " + " | ".join(f"{n} top-1 | {n} domain | {n} top-3 | {n} fallback" for n in shown) + " |",
+        "|---|---|" + "---|" * (4 * len(shown)),
+    ]
+    for domain, first in pipelines[shown[0]]["sets"][MAIN_SET].items():
         cells = []
-        for name in names:
-            s = report["pipelines"][name]["by_domain"][domain]
-            cells += [f"{s['top1']:.1%}", f"{s['domain']:.1%}", f"{s['top3']:.1%}", f"{s['fallback']:.1%}"]
-        count = report["pipelines"][names[0]]["by_domain"][domain]["n"]
-        lines.append(f"| {domain} | {count} | " + " | ".join(cells) + " |")
-    lines += ["", "Parse time per message: " + ", ".join(f"{n} {report['pipelines'][n]['ms_per_message']:.1f} ms" for n in names)]
-    lines += ["", "## Fallback threshold sweep (IZIA pipeline)", "", "| threshold | ambiguity | top-1 | domain | top-3 | in-scope fallback | out-of-scope fallback |", "|---|---|---|---|---|---|---|"]
+        for name in shown:
+            figures = pipelines[name]["sets"][MAIN_SET][domain]
+            cells += [_percent(figures[key]) for key in ("top1", "domain", "top3", "fallback")]
+        lines.append(f"| {domain} | {first['n']} | " + " | ".join(cells) + " |")
+    lines += ["", f"## Fallback threshold sweep (IZIA pipeline, `{MAIN_SET}`)", "", "| threshold | ambiguity | top-1 | domain | top-3 | in-scope fallback | out-of-scope fallback |", "|---|---|---|---|---|---|---|"]
     for row in report["sweep"]:
         lines.append(
-            f"| {row['threshold']} | {row['ambiguity']} | {row['top1']:.1%} | {row['domain']:.1%} | {row['top3']:.1%} | {row['fallback']:.1%} | {row['oos_fallback']:.1%} |"
+            f"| {row['threshold']} | {row['ambiguity']} | {_percent(row['top1'])} | {_percent(row['domain'])} | {_percent(row['top3'])} | {_percent(row['fallback'])} | {_percent(row['oos_fallback'])} |"
         )
     return "\n".join(lines) + "\n"
 
 
 def _previous(only: Optional[str]) -> dict:
-    """With --only, the last report: the other pipeline's figures stay in the table beside."""
+    """With --only, the last report: the other pipelines' figures stay in the tables."""
     previous = RESULTS / "nlu.json"
-    return json.loads(previous.read_text(encoding="utf-8")) if only and previous.exists() else {}
+    report = json.loads(previous.read_text(encoding="utf-8")) if only and previous.exists() else {}
+    return report if "sets" in report else {}
 
 
-def _previous_pipelines(only: Optional[str]) -> dict:
-    kept = _previous(only).get("pipelines", {})
-    return {name: figures for name, figures in kept.items() if name != only}
+def evaluate(name: str, config: Path, model: Optional[Path], sets: Dict[str, Cases], domains: Dict[str, str]) -> Tuple[dict, Dict[str, List[Prediction]]]:
+    """One pipeline on every held-out set: its figures, and its raw predictions per set."""
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        trained_s = 0.0
+        if model is None:
+            model = train(config, Path(tmp))
+            trained_s = time.perf_counter() - started
+        agent = load_agent(model)
+        predictions = {set_name: predict(agent, cases) for set_name, cases in sets.items()}
+    timed = [ms for _, ms in predictions.values()]
+    figures = {
+        "train_s": trained_s,
+        "ms_per_message": sum(timed) / len(timed),
+        "sets": {set_name: {k: v.as_dict() for k, v in by_domain(found, domains).items()} for set_name, (found, _) in predictions.items()},
+    }
+    for set_name, results in figures["sets"].items():
+        overall, outside = results["all"], results.get(OUT_OF_SCOPE, {}).get("fallback", 0.0)
+        print(f"{name} [{set_name}]: top-1 {overall['top1']:.1%}  domain {overall['domain']:.1%}  top-3 {overall['top3']:.1%}  "
+              f"fallback {overall['fallback']:.1%}  out-of-scope→fallback {outside:.1%}")  # fmt: skip
+    print(f"{name}: {figures['ms_per_message']:.1f} ms/message, trained in {trained_s:.0f} s")
+    return figures, {set_name: found for set_name, (found, _) in predictions.items()}
 
 
 def main() -> int:
@@ -130,30 +171,24 @@ def main() -> int:
     args = parser.parse_args()
     knowledge = validate(KNOWLEDGE_DIR)
     compile_knowledge(knowledge, BOT_DIR)
-    cases = load_heldout(HELDOUT, knowledge)
+    sets = {name: load_questions(path, set(knowledge.items)) for name, path in HELDOUT_SETS.items() if path.exists()}
     domains = {item.id: item.domain for item in knowledge.items.values()}
+    previous = _previous(args.only)
     report: dict = {
-        "questions": sum(1 for _, e in cases if e), "out_of_scope": sum(1 for _, e in cases if e is None),
-        "items": len(knowledge.items), "pipelines": _previous_pipelines(args.only),
+        "items": len(knowledge.items),
+        "sets": {name: {"questions": sum(1 for _, e in cases if e), "out_of_scope": sum(1 for _, e in cases if e is None)} for name, cases in sets.items()},
+        "pipelines": {name: figures for name, figures in previous.get("pipelines", {}).items() if name != args.only},
+        "sweep": previous.get("sweep", []),
     }  # fmt: skip
     for name, config in PIPELINES.items():
         if args.only and name != args.only:
             continue
-        with tempfile.TemporaryDirectory() as tmp:
-            started = time.perf_counter()
-            reuse = args.izia_model if name == "IZIA" else None
-            model = reuse or train(config, Path(tmp))
-            trained_s = 0.0 if reuse else time.perf_counter() - started
-            predictions, ms = predict(model, cases)
-        results = {key: value.as_dict() for key, value in by_domain(predictions, domains).items()}
-        report["pipelines"][name] = {"by_domain": results, "ms_per_message": ms, "train_s": trained_s}
+        reuse = args.izia_model if name == "IZIA" else None
+        report["pipelines"][name], predictions = evaluate(name, config, reuse, sets, domains)
         if name == "IZIA":
-            report["sweep"] = sweep(predictions, domains)
-        overall, outside = results["all"], results.get(OUT_OF_SCOPE, {}).get("fallback", 0.0)
-        print(f"{name}: top-1 {overall['top1']:.1%}  domain {overall['domain']:.1%}  top-3 {overall['top3']:.1%}  "
-              f"fallback {overall['fallback']:.1%}  out-of-scope→fallback {outside:.1%}  ({ms:.1f} ms/message, trained in {trained_s:.0f} s)")  # fmt: skip
+            report["sweep"] = sweep(predictions[MAIN_SET], domains)
+    report["pipelines"] = {name: report["pipelines"][name] for name in PIPELINES if name in report["pipelines"]}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    report.setdefault("sweep", _previous(args.only).get("sweep", []))
     (RESULTS / "nlu.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     (RESULTS / "nlu.md").write_text(markdown(report), encoding="utf-8")
     print(f"écrit : {RESULTS / 'nlu.json'}")

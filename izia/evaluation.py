@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from pathlib import Path
+from typing import AbstractSet, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from ruamel.yaml import YAML
 
 FALLBACK = "nlu_fallback"
 # Both mean «IZIA says it did not understand»: the second is trained on off-topic questions.
@@ -17,6 +20,19 @@ OUT_OF_SCOPE = "hors_perimetre"
 TOP_K = 3
 
 Ranking = Sequence[Tuple[str, float]]
+Cases = List[Tuple[str, Optional[str]]]  # (question, expected item; None = out of scope)
+
+
+def load_questions(path: Path, items: AbstractSet[str]) -> Cases:
+    """A held-out set; a question naming an unknown item fails with its file:line."""
+    data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    cases: Cases = []
+    for index, entry in enumerate(data["questions"]):
+        if entry["item"] not in items:
+            line = data["questions"].lc.item(index)[0] + 1
+            raise ValueError(f"{path}:{line}: fiche « {entry['item']} » inconnue")
+        cases.append((str(entry["text"]), str(entry["item"])))
+    return cases + [(str(text), None) for text in data["out_of_scope"]]
 
 
 @dataclass(frozen=True)

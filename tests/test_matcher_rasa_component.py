@@ -14,8 +14,8 @@ from bot.components.error_matcher import MATCHES_KEY, ErrorMessageMatcher
 from rasa.shared.nlu.training_data.message import Message
 
 PASTED = "j'ai ce message : Ctre financier 0141-CDOM-C001 n'existe pas ds périm."
-DIET = {"name": "accueil", "confidence": 0.62}
-DIET_RANKING = [DIET, {"name": "centre_financier", "confidence": 0.3}, {"name": "nlu_fallback", "confidence": 0.08}]
+CLASSIFIED = {"name": "accueil", "confidence": 0.62}
+CLASSIFIER_RANKING = [CLASSIFIED, {"name": "centre_financier", "confidence": 0.3}, {"name": "nlu_fallback", "confidence": 0.08}]
 
 
 @pytest.fixture
@@ -25,10 +25,10 @@ def component(write_knowledge: KnowledgeWriter) -> ErrorMessageMatcher:
 
 
 def parsed(component: ErrorMessageMatcher, text: str, ranking: Optional[List[Dict[str, Any]]] = None) -> Dict[str, Any]:
-    """What /model/parse would return for ``text`` after DIET predicted ``DIET``."""
+    """What /model/parse would return for ``text`` after the intent classifier predicted ``CLASSIFIED``."""
     message = Message(data={"text": text})
-    message.set("intent", DIET, add_to_output=True)
-    message.set("intent_ranking", ranking or DIET_RANKING, add_to_output=True)
+    message.set("intent", CLASSIFIED, add_to_output=True)
+    message.set("intent_ranking", ranking or CLASSIFIER_RANKING, add_to_output=True)
     component.process([message])
     return message.as_dict(only_output_properties=True)
 
@@ -62,7 +62,7 @@ def test_every_match_is_published_in_the_parse_output(component: ErrorMessageMat
 
 def test_unknown_text_keeps_the_nlu_prediction(component: ErrorMessageMatcher) -> None:
     result = parsed(component, "bonjour, je n'arrive pas à me connecter")
-    assert (result["intent"], result["intent_ranking"], result.get("entities")) == (DIET, DIET_RANKING, None)
+    assert (result["intent"], result["intent_ranking"], result.get("entities")) == (CLASSIFIED, CLASSIFIER_RANKING, None)
     assert result[MATCHES_KEY] == []
 
 
@@ -70,8 +70,8 @@ def test_button_payloads_are_left_to_rasa(component: ErrorMessageMatcher) -> Non
     assert MATCHES_KEY not in parsed(component, '/choose{"choice":"ej"}')
 
 
-def test_runs_after_diet_and_before_the_fallback() -> None:
+def test_runs_after_the_intent_classifier_and_before_the_fallback() -> None:
     config = YAML(typ="safe").load((BOT_DIR / "config.yml").read_text(encoding="utf-8"))
     names = [component["name"] for component in config["pipeline"]]
     position = names.index("bot.components.error_matcher.ErrorMessageMatcher")
-    assert names.index("DIETClassifier") < position < names.index("FallbackClassifier")
+    assert names.index("bot.components.intent_classifier.LinearIntentClassifier") < position < names.index("FallbackClassifier")

@@ -1,15 +1,16 @@
 """NLU component: a pasted Chorus/SAP error message wins over the statistical intent.
 
-DIET guesses an intent from words; a message pasted from Chorus can be recognised exactly
-(:mod:`izia.matcher`). When it is, this component overwrites the intent with the knowledge
-item that owns the message (confidence = match score) and adds its values as entities;
-otherwise it leaves DIET's prediction alone. It runs after DIET and before the
+The intent classifier guesses an intent from words; a message pasted from Chorus can be
+recognised exactly (:mod:`izia.matcher`). When it is, this component overwrites the intent
+with the knowledge item that owns the message (confidence = match score) and adds its values
+as entities; otherwise it leaves the classifier's prediction alone. It runs after the
+classifier and before the
 FallbackClassifier, which therefore never falls back on a recognised message.
 
 What it adds to the parse result (and so to ``tracker.latest_message``):
 
 - ``intent`` = ``{"name": <item id>, "confidence": <score>}`` of the first message in the paste;
-- ``intent_ranking``: that item first, DIET's other intents after it, their confidences
+- ``intent_ranking``: that item first, the classifier's other intents after it, their confidences
   scaled into what the score leaves (so the fallback's ambiguity check cannot fire);
 - ``entities``: the named values of that first message (``numero_piece``, ``centre_financier``…),
   extractor ``ErrorMessageMatcher``;
@@ -59,7 +60,7 @@ logger = logging.getLogger(__name__)
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class ErrorMessageMatcher(GraphComponent, IntentClassifier):
-    """Runs after DIET and before the FallbackClassifier; not trained, built at model load."""
+    """Runs after the intent classifier and before the FallbackClassifier; not trained, built at model load."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

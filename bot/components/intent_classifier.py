@@ -1,0 +1,101 @@
+"""Rasa component around :class:`izia.intent_model.IntentModel`.
+
+Reads the spaCy document that ``SpacyNLP`` attached to each message (lemmas, and the mean
+word vector when the spaCy model has vectors), ranks the intents, and sets ``intent`` and
+``intent_ranking`` as DIET would, so the error matcher and the FallbackClassifier after it
+work unchanged. The fitted model is persisted with joblib in Rasa's model storage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+import joblib
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from izia.intent_model import IntentModel, IntentModelConfig, Utterance
+
+MODEL_FILE = "intent_model.joblib"
+RANKING_LENGTH = 10
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class LinearIntentClassifier(GraphComponent, IntentClassifier):
+    """Needs ``SpacyNLP`` before it; replaces DIET in ``bot/config.yml``."""
+
+    @classmethod
+    def required_components(cls) -> List[type]:
+        return [SpacyNLP]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        defaults = IntentModelConfig()
+        return {name: getattr(defaults, name) for name in IntentModelConfig.__dataclass_fields__}
+
+    def __init__(
+        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, model: Optional[IntentModel]
+    ) -> None:
+        self.config = IntentModelConfig.from_dict(config)
+        self.model_storage = model_storage
+        self.resource = resource
+        self.model = model
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LinearIntentClassifier":
+        return cls(config, model_storage, resource, None)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LinearIntentClassifier":
+        with model_storage.read_from(resource) as directory:
+            model = joblib.load(Path(directory) / MODEL_FILE)
+        return cls(config, model_storage, resource, model)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [example for example in training_data.intent_examples if example.get(TEXT)]
+        utterances = [_utterance(example) for example in examples]
+        self.model = IntentModel(self.config).fit(utterances, [example.get(INTENT) for example in examples])
+        with self.model_storage.write_to(self.resource) as directory:
+            joblib.dump(self.model, Path(directory) / MODEL_FILE)
+        return self.resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.model is None or not messages:
+            return messages
+        for message, ranking in zip(messages, self.model.rank([_utterance(m) for m in messages])):
+            entries = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: conf} for name, conf in ranking]
+            message.set(INTENT, entries[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, entries[:RANKING_LENGTH], add_to_output=True)
+        return messages
+
+
+def _utterance(message: Message) -> Utterance:
+    text = message.get(TEXT) or ""
+    doc = message.get(SPACY_DOCS[TEXT])
+    if doc is None:
+        return Utterance(text, text.split())
+    lemmas = [token.lemma_ for token in doc if not (token.is_punct or token.is_space)]
+    vector = doc.vector if doc.vocab.vectors.shape[0] else None
+    return Utterance(text, lemmas, vector)
