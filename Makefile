@@ -9,7 +9,7 @@ IZIA := $(VENV)/bin/izia
 WIDGET := widget
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup browser build run test bench clean
+.PHONY: setup browser postgres build run test bench clean
 
 $(UV):
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 introuvable (pyenv install 3.10 ou apt-get install python3.10)"; exit 1; }
@@ -31,6 +31,10 @@ $(WIDGET)/node_modules/.installed: $(WIDGET)/package.json $(WIDGET)/package-lock
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
+# PostgreSQL's binaries for the tracker-store tests (tests/postgres_server.py runs its own cluster).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
+
 setup: $(VENV)/.installed $(WIDGET)/node_modules/.installed
 	@command -v dot >/dev/null || { apt-get update -qq && apt-get install -y -qq graphviz >/dev/null; } || echo "Graphviz non installé : « izia graph » écrira du DOT seulement."
 
@@ -40,7 +44,7 @@ build: setup
 run: build
 	$(IZIA) run
 
-test: build browser
+test: build browser postgres
 	$(VENV)/bin/python -m pytest -ra
 
 # Accuracy and speed figures (not run by CI): printed, and written to bench/results/.

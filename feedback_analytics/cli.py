@@ -77,16 +77,3 @@ def cmd_apply(args: argparse.Namespace) -> int:
     print(report.markdown())
     print(f"Compte rendu : {args.report}")
     return 0 if report.success else 1
-
-
-def main() -> int:
-    """Standalone entry point until ``izia`` registers the command: python -m feedback_analytics.cli …"""
-    parser = argparse.ArgumentParser(prog="izia")
-    parser.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR)
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args()
-    return args.run(args)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -15,7 +15,9 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from feedback_analytics.tracker import StoredConversation
 
 FALLBACK_INTENT = "nlu_fallback"
-CONTROL_INTENTS = frozenset({"choose", "rate_conversation", "out_of_scope", "not_helpful", "fsd_start", FALLBACK_INTENT})
+# An in-scope question worded in a way IZIA never saw often lands on « out_of_scope »: it was not
+# understood either, and staff reject the truly off-topic ones in the review file.
+NOT_UNDERSTOOD_INTENTS = frozenset({FALLBACK_INTENT, "out_of_scope"})
 LOW_CONFIDENCE = 0.6
 LOW_RATING = 2  # stars; 1 and 2 are « bad »
 REPHRASE_WINDOW_S = 120.0
@@ -181,7 +183,7 @@ def _signals(sender_id: str, turns: List[_UserTurn], ratings: List[Rating]) -> L
             continue
         following = turns[index + 1] if index + 1 < len(turns) else None
         started = turn.started_item()
-        if turn.intent == FALLBACK_INTENT:
+        if turn.intent in NOT_UNDERSTOOD_INTENTS:
             mark(turn, FALLBACK)
             offered = turn.suggestions()
             if offered and (following is None or following.text not in offered):
@@ -190,7 +192,7 @@ def _signals(sender_id: str, turns: List[_UserTurn], ratings: List[Rating]) -> L
             mark(turn, LOW_CONFIDENCE_REASON)
         if following is not None and following.typed and following.timestamp - turn.timestamp <= REPHRASE_WINDOW_S:
             next_item = following.started_item()
-            if next_item and next_item != started and (started or turn.intent == FALLBACK_INTENT):
+            if next_item and next_item != started and (started or turn.intent in NOT_UNDERSTOOD_INTENTS):
                 mark(turn, REPHRASED).hint_item = next_item
     for rating in ratings:
         bad = rating.kind == "answer_down" or (rating.rating is not None and rating.rating <= LOW_RATING)

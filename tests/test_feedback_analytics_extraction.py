@@ -23,6 +23,13 @@ def test_a_refused_did_you_mean_is_kept_as_not_understood_and_refused(tmp_path: 
     assert first.reasons == [FALLBACK, REFUSED]
 
 
+def test_a_question_taken_for_off_topic_is_kept_as_not_understood(tmp_path: Path) -> None:
+    events = [_user("a", 1, "la moulinette aux tampons rouges refuse ma liasse", "out_of_scope", 0.8),
+              *_bot("a", 2, "Je n'ai pas reconnu votre message.")]
+    signals = extract(read_conversations(_store(tmp_path, events))).signals
+    assert signals[0].reasons == [FALLBACK]
+
+
 def test_an_accepted_did_you_mean_is_not_refused(tmp_path: Path) -> None:
     events = [_user("a", 1, "facture mauvais fournisseur", "nlu_fallback", 0.3),
               *_bot("a", 2, DID_YOU_MEAN, buttons=[("Tiers", "/tiers_x")]), _user("a", 30, "/tiers_x", "tiers_x", 1.0)]
