@@ -160,7 +160,7 @@ def check_stories(model: Path, knowledge_dir: Path, bot_dir: Path) -> Dict[str, 
     """``rasa test core`` on bot/tests, as tests/test_rasa_project.py does."""
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "rasa", "test", "core", "--stories", "tests", "--model", str(model),
-                   "--out", out, "--fail-on-prediction-errors"]  # fmt: skip
+                   "--out", out, "--fail-on-prediction-errors", "--e2e"]  # fmt: skip
         result = subprocess.run(command, cwd=bot_dir, env=_environment(knowledge_dir, bot_dir), capture_output=True, text=True)
         report_file = Path(out) / "story_report.json"
         accuracy = json.loads(report_file.read_text(encoding="utf-8")).get("conversation_accuracy", {}) if report_file.exists() else {}
