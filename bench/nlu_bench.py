@@ -39,7 +39,7 @@ PIPELINES = {
     "rasa init": CONFIGS / "rasa_init.yml",
 }
 SIDE_BY_SIDE = ("IZIA", "rasa init")
-THRESHOLDS = [0.25, 0.3, 0.33, 0.35, 0.37, 0.4, 0.5, 0.6, 0.7]
+THRESHOLDS = [0.2, 0.25, 0.3, 0.33, 0.35, 0.37, 0.4, 0.5, 0.6, 0.7]
 AMBIGUITIES = [0.0, 0.05, 0.1]
 TARGETS = {"top1": 0.92, "domain": 0.97, "top3": 0.98, "oos_fallback": 0.90}
 

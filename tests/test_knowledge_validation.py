@@ -96,6 +96,18 @@ def test_an_error_template_claimed_by_two_items_is_rejected(write_knowledge: Kno
     assert only_problem(root) == f"{root}/items/z_copie.yml:5: ce message d'erreur est déjà revendiqué par {root}/items/centre_financier.yml:5."
 
 
+def test_an_error_template_the_matcher_cannot_tell_apart_is_rejected(write_knowledge: KnowledgeWriter) -> None:
+    expanded = "  - text: Le centre financier &1 n'existe pas dans le périmètre\n    entities: {\"&1\": centre_financier}"
+    other = ITEM.replace("id: centre_financier", "id: centre_financier_bis").replace(
+        "  - text: Ctre financier &1 n'existe pas ds périm.\n    entities: {\"&1\": centre_financier}", expanded
+    )
+    root = write_knowledge({"z_copie.yml": other})
+    assert only_problem(root) == (
+        f"{root}/items/z_copie.yml:5: ce message d'erreur se confond avec celui de {root}/items/centre_financier.yml:5 : "
+        "reformulez-le ou regroupez les deux fiches."
+    )
+
+
 def test_too_few_distinct_examples_are_rejected(write_knowledge: KnowledgeWriter) -> None:
     root = write_knowledge({"centre_financier.yml": ITEM.replace("  - mon centre financier est inconnu\n", "  - Le Centre financier n'existe pas !\n")})
     assert only_problem(root) == f"{root}/items/centre_financier.yml:1: trop peu de reformulations distinctes : 2, il en faut au moins 3."

@@ -46,8 +46,16 @@ def find_problems(knowledge: KnowledgeBase) -> List[Problem]:
         problems.append(Problem(settings.location, f"fiche d'accueil « {settings.welcome_item} » introuvable."))
     for item in knowledge.items.values():
         problems += _check_item(item, knowledge)
-    problems += _check_templates_unique(knowledge.items.values())
-    return problems
+    duplicates = _check_templates_unique(knowledge.items.values())
+    return problems + (duplicates or _ambiguous_templates(knowledge))
+
+
+def _ambiguous_templates(knowledge: KnowledgeBase) -> List[Problem]:
+    # Imported here: the matcher is built on this package's model, so a module-level import
+    # would be circular.
+    from izia.matcher.ambiguity import ambiguous_templates
+
+    return ambiguous_templates(knowledge)
 
 
 def _check_item(item: Item, knowledge: KnowledgeBase) -> List[Problem]:
