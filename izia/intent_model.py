@@ -68,6 +68,10 @@ class IntentModel:
     def fit(self, utterances: Sequence[Utterance], intents: Sequence[str]) -> "IntentModel":
         if len(set(intents)) < 2:
             raise ValueError("il faut au moins deux intentions pour entraîner le modèle d'intentions")
+        # liblinear's result depends on the order of the examples, and Rasa's order changes with
+        # each process's hash seed: a fixed order makes the same data give the same model.
+        order = sorted(range(len(intents)), key=lambda i: (intents[i], utterances[i].text))
+        utterances, intents = [utterances[i] for i in order], [intents[i] for i in order]
         with_vectors = all(u.vector is not None and len(u.vector) for u in utterances)
         self.vector_size = len(utterances[0].vector) if with_vectors else 0  # type: ignore[arg-type]
         self.words.fit(_lemma_texts(utterances))

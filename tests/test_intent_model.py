@@ -88,3 +88,12 @@ def test_word_vectors_are_used_when_the_spacy_model_has_them() -> None:
 def test_a_single_intent_cannot_be_trained() -> None:
     with pytest.raises(ValueError, match="au moins deux intentions"):
         IntentModel().fit(utterances(["bonjour", "salut"]), ["accueil", "accueil"])
+
+
+def test_the_order_of_the_training_examples_does_not_change_the_model() -> None:
+    texts = [text for examples in TRAINING.values() for text in examples]
+    intents = [intent for intent, examples in TRAINING.items() for _ in examples]
+    question = utterances(["ma pièce a un poste non reporté et mon compte est bloqué"])
+    forward = IntentModel().fit(utterances(texts), intents).rank(question)
+    backward = IntentModel().fit(utterances(texts[::-1]), intents[::-1]).rank(question)
+    assert forward == backward
