@@ -8,6 +8,7 @@ work unchanged. The fitted model is persisted with joblib in Rasa's model storag
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -24,6 +25,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from izia import intent_model
 from izia.intent_model import IntentModel, IntentModelConfig, Utterance
 
 MODEL_FILE = "intent_model.joblib"
@@ -37,6 +39,13 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @classmethod
     def required_components(cls) -> List[type]:
         return [SpacyNLP]
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """Rasa's training cache ignores a custom component's code: without this, ``izia build``
+        after a change to the model would hand back the component trained by the old code."""
+        sources = (Path(__file__), Path(intent_model.__file__))
+        return hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
