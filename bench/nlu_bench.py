@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
+from ruamel.yaml import YAML
+
 from izia.compiler import compile_knowledge
 from izia.evaluation import OUT_OF_SCOPE, Cases, Prediction, by_domain, load_questions, score, with_threshold
 from izia.knowledge import validate
@@ -34,14 +36,27 @@ RESULTS = REPO_ROOT / "bench" / "results"
 CONFIGS = REPO_ROOT / "bench" / "configs"
 PIPELINES = {
     "IZIA": BOT_DIR / "config.yml",
-    "IZIA spaCy sm": CONFIGS / "izia_sm.yml",
+    "IZIA spaCy sm": BOT_DIR / "config.yml",
     "IZIA DIET (session 1)": CONFIGS / "izia_diet.yml",
     "rasa init": CONFIGS / "rasa_init.yml",
 }
+# IZIA's own pipeline with another spaCy model: derived at run time, so it never drifts from it.
+SPACY_MODELS = {"IZIA spaCy sm": "fr_core_news_sm"}
 SIDE_BY_SIDE = ("IZIA", "rasa init")
 THRESHOLDS = [0.2, 0.25, 0.3, 0.33, 0.35, 0.37, 0.4, 0.5, 0.6, 0.7]
 AMBIGUITIES = [0.0, 0.05, 0.1]
 TARGETS = {"top1": 0.92, "domain": 0.97, "top3": 0.98, "oos_fallback": 0.90}
+
+
+def with_spacy_model(config: Path, spacy_model: str, out: Path) -> Path:
+    """A copy of ``config`` in ``out`` whose SpacyNLP loads ``spacy_model``."""
+    data = YAML(typ="safe").load(config.read_text(encoding="utf-8"))
+    for component in data["pipeline"]:
+        if component["name"] == "SpacyNLP":
+            component["model"] = spacy_model
+    variant = out / "config.yml"
+    YAML(typ="safe").dump(data, variant)
+    return variant
 
 
 def train(config: Path, out: Path) -> Path:
@@ -148,6 +163,8 @@ def evaluate(name: str, config: Path, model: Optional[Path], sets: Dict[str, Cas
         started = time.perf_counter()
         trained_s = 0.0
         if model is None:
+            if name in SPACY_MODELS:
+                config = with_spacy_model(config, SPACY_MODELS[name], Path(tmp))
             model = train(config, Path(tmp))
             trained_s = time.perf_counter() - started
         agent = load_agent(model)
