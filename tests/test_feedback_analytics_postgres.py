@@ -33,6 +33,10 @@ def postgres() -> Iterator[PostgresServer]:
     server.stop()
 
 
+def postgres_store(postgres: PostgresServer, database: str) -> SQLTrackerStore:
+    return SQLTrackerStore(dialect="postgresql", host="127.0.0.1", port=postgres.port, db=database, username=USER, login_db="postgres")
+
+
 def save_with_rasa(store: SQLTrackerStore, events: List[Dict[str, Any]]) -> None:
     """Each conversation saved as the Rasa server saves it: one tracker per sender."""
     senders = dict.fromkeys(event["sender_id"] for event in events)
@@ -47,7 +51,7 @@ def signals_of(location: str) -> List[tuple]:
 
 
 def test_conversations_saved_by_rasa_in_postgresql_are_extracted(postgres: PostgresServer) -> None:
-    save_with_rasa(SQLTrackerStore(dialect="postgresql", host="127.0.0.1", port=postgres.port, db="rasa", username=USER, login_db="postgres"), EVENTS)
+    save_with_rasa(postgres_store(postgres, "rasa"), EVENTS)
     assert signals_of(postgres.url("rasa")) == [
         ("agent-min06", "la facture de mon fournisseur part au mauvais service", (FALLBACK, REFUSED), ""),
         ("agent-min06", "non c'est pas ça", (FALLBACK,), ""),
@@ -56,6 +60,6 @@ def test_conversations_saved_by_rasa_in_postgresql_are_extracted(postgres: Postg
 
 
 def test_postgresql_and_sqlite_stores_give_the_same_extraction(postgres: PostgresServer, tmp_path: Path) -> None:
-    save_with_rasa(SQLTrackerStore(dialect="postgresql", host="127.0.0.1", port=postgres.port, db="rasa_copie", username=USER, login_db="postgres"), EVENTS)
+    save_with_rasa(postgres_store(postgres, "rasa_copie"), EVENTS)
     save_with_rasa(SQLTrackerStore(dialect="sqlite", db=str(tmp_path / "tracker.db")), EVENTS)
     assert signals_of(postgres.url("rasa_copie")) == signals_of(str(tmp_path / "tracker.db"))
