@@ -1,9 +1,4 @@
-"""Reading conversations from Rasa's SQL tracker store (SQLite by default, PostgreSQL alike).
-
-Rasa's ``SQLTrackerStore`` keeps one row per event in the ``events`` table
-(id, sender_id, type_name, timestamp, intent_name, action_name, data JSON); reading that table
-directly avoids loading Rasa and replaying every tracker.
-"""
+"""Reading conversations from Rasa's SQL tracker store (SQLite by default, PostgreSQL alike)."""
 
 from __future__ import annotations
 
@@ -14,22 +9,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 import sqlalchemy as sa
 
-EVENTS_TABLE = "events"
-
-
-def events_table(metadata: sa.MetaData) -> sa.Table:
-    """The same columns as ``rasa.core.tracker_store.SQLTrackerStore.SQLEvent``."""
-    return sa.Table(
-        EVENTS_TABLE,
-        metadata,
-        sa.Column("id", sa.Integer, sa.Sequence("events_seq"), primary_key=True),
-        sa.Column("sender_id", sa.String(255), nullable=False, index=True),
-        sa.Column("type_name", sa.String(255), nullable=False),
-        sa.Column("timestamp", sa.Float),
-        sa.Column("intent_name", sa.String(255)),
-        sa.Column("action_name", sa.String(255)),
-        sa.Column("data", sa.Text),
-    )
+from izia.tracker_store import EVENTS_TABLE, database_url, events_table
 
 
 @dataclass
@@ -38,12 +18,6 @@ class StoredConversation:
 
     sender_id: str
     events: List[Dict[str, Any]] = field(default_factory=list)
-
-
-def database_url(location: Union[str, Path]) -> str:
-    """A path is a SQLite file (Rasa's default); anything with ``://`` is a SQLAlchemy URL."""
-    text = str(location)
-    return text if "://" in text else f"sqlite:///{Path(text).resolve()}"
 
 
 def read_conversations(location: Union[str, Path], progress: Optional[Any] = None) -> List[StoredConversation]:

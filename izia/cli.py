@@ -17,6 +17,7 @@ from izia.fsd.cli import register as register_fsd
 from izia.graph import render
 from izia.knowledge import KnowledgeBase, KnowledgeInvalid, validate
 from izia.paths import BOT_DIR, KNOWLEDGE_DIR, MODELS_DIR
+from izia.retention import register as register_purge
 from izia.server import DEFAULT_ACTIONS_PORT, DEFAULT_RASA_PORT, Servers
 
 
@@ -83,6 +84,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
     register_fsd(commands)
     register_feedback(commands)
+    register_purge(commands)
     commands.add_parser("validate", help="vérifie les fiches de connaissance").set_defaults(run=cmd_validate)
     build = commands.add_parser("build", help="vérifie, compile en données Rasa et entraîne le modèle")
     build.add_argument("--no-train", action="store_true", help="compile sans entraîner")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import textwrap
 from pathlib import Path
 from typing import Callable, Dict, Iterator
@@ -125,7 +126,10 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     """The real Rasa server and action server, on free ports, with a data folder of their own."""
     assert (MODELS_DIR / "izia.tar.gz").exists(), "modèle absent : lancez `make build` (fait par `make test`)"
     data_dir: Path = tmp_path_factory.mktemp("izia-data")
-    running = Servers(rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs")
+    running = Servers(
+        rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs",
+        api_token=secrets.token_urlsafe(24),
+    )  # fmt: skip
     running.start()
     yield running
     running.stop()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import socket
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
+
+from izia.server import Servers
 
 
 def free_port() -> int:
@@ -40,12 +43,17 @@ def button_titles(message: Dict[str, Any]) -> List[str]:
     return [button["title"] for button in message.get("buttons", [])]
 
 
-def parse(base_url: str, text: str) -> Dict[str, Any]:
-    """Rasa's HTTP API: what the NLU makes of ``text``."""
+def api(servers: Servers, path: str, body: Optional[Dict[str, Any]] = None) -> Any:
+    """Rasa's HTTP API, with the servers' token: GET ``path``, or POST ``body`` to it."""
     request = urllib.request.Request(
-        f"{base_url}/model/parse",
-        data=json.dumps({"text": text}).encode("utf-8"),
+        f"{servers.url}{path}?{urllib.parse.urlencode({'token': servers.api_token})}",
+        data=None if body is None else json.dumps(body).encode("utf-8"),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=60) as reply:
         return json.loads(reply.read().decode("utf-8"))
+
+
+def parse(servers: Servers, text: str) -> Dict[str, Any]:
+    """What the NLU makes of ``text`` (``/model/parse``)."""
+    return api(servers, "/model/parse", {"text": text})

@@ -115,7 +115,7 @@ def test_conversations_are_kept_in_the_sqlite_tracker_store(servers: Servers) ->
 
 
 def test_model_parse_shows_the_item_its_domain_and_the_pasted_values(servers: Servers) -> None:
-    parsed = parse(servers.url, pasted_message(random.Random(7)))
+    parsed = parse(servers, pasted_message(random.Random(7)))
     assert parsed["intent"]["name"] == "poste_piece_non_reporte"
     assert parsed["knowledge"]["item"] == {
         "item_id": "poste_piece_non_reporte", "domain": "messages_erreurs",

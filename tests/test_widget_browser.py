@@ -24,6 +24,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from chromium import chromium
 from izia.paths import BOT_DIR, REPO_ROOT
 from izia.server import Servers
+from rasa_http import api
 from test_e2e_seed_conversation import ASSOCIATED, CLOSING, DOMAINS, GREETING, pasted_message
 from widget_page import TIMEOUT_S, WidgetPage
 
@@ -67,8 +68,7 @@ def page(browser: WebDriver, servers: Servers) -> Iterator[WidgetPage]:
 
 
 def tracker(servers: Servers, sender: str) -> Dict[str, Any]:
-    with urllib.request.urlopen(f"{servers.url}/conversations/{sender}/tracker", timeout=30) as reply:
-        return json.loads(reply.read().decode("utf-8"))
+    return api(servers, f"/conversations/{sender}/tracker")
 
 
 def user_events(servers: Servers, sender: str) -> List[Dict[str, Any]]:

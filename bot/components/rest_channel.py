@@ -2,17 +2,25 @@
 
 Rasa's own REST collector splits a message into its text parts and a separate ``custom``
 object; IZIA's clients need the item, domain and node on the very message they belong to.
+Rasa's also puts a request without ``sender`` into a conversation shared by every such client,
+and answers a malformed body with a 500: here every body goes through :mod:`izia.inbound`
+first, and a fault behind the channel becomes a French message, never a 500.
 """
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Dict, Text
+import logging
+from typing import Any, Awaitable, Callable, Dict, List, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from izia.inbound import UNAVAILABLE, Inbound, InboundRefused, read_json_body, read_message
+
+logger = logging.getLogger(__name__)
 
 MESSAGE_KEYS = ("text", "buttons", "custom", "image", "attachment")
 
@@ -37,16 +45,25 @@ class IziaRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            collector = WholeMessageCollector()
-            await on_new_message(
-                UserMessage(
-                    self._extract_message(request),
-                    collector,
-                    await self._extract_sender(request),
-                    input_channel=self._extract_input_channel(request),
-                    metadata=self.get_metadata(request),
-                )
-            )
-            return response.json(collector.messages)
+            try:
+                inbound = read_message(read_json_body(request.headers.get("content-type", ""), request.body))
+            except InboundRefused as refused:
+                return response.json({"error": refused.reason}, status=refused.status)
+            if inbound.reply:
+                return response.json([{"recipient_id": inbound.sender, "text": inbound.reply}])
+            return response.json(await self._answer(inbound, on_new_message))
 
         return webhook
+
+    async def _answer(
+        self, inbound: Inbound, on_new_message: Callable[[UserMessage], Awaitable[None]]
+    ) -> List[Dict[str, Any]]:
+        collector = WholeMessageCollector()
+        message = UserMessage(inbound.text, collector, inbound.sender, input_channel=self.name(), metadata=inbound.metadata)
+        try:
+            await on_new_message(message)
+        except Exception:  # the tracker store, the lock store or the model failed: say so, keep serving
+            # The turn was not saved, so the answers it collected were never given.
+            logger.exception("Message de la conversation %s non traité", inbound.sender)
+            return [{"recipient_id": inbound.sender, "text": UNAVAILABLE}]
+        return collector.messages

@@ -71,3 +71,9 @@ class FeedbackStore:
         with closing(sqlite3.connect(self.path)) as connection:
             rows = connection.execute(f"SELECT {', '.join(_COLUMNS)} FROM feedback ORDER BY id").fetchall()
         return [Feedback(**dict(zip(_COLUMNS, row))) for row in rows]
+
+    def purge(self, before: datetime) -> int:
+        """Deletes the feedback given before ``before`` (comments and ministry codes are personal)."""
+        with closing(sqlite3.connect(self.path)) as connection, connection:
+            deleted = connection.execute("DELETE FROM feedback WHERE at < ?", (before.isoformat(timespec="seconds"),))
+        return deleted.rowcount

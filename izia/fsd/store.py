@@ -12,6 +12,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -83,6 +84,15 @@ class DraftStore:
             return None
         path = self.root / draft_id / FILES[kind].filename
         return path if path.is_file() else None
+
+    def purge(self, before: datetime) -> int:
+        """Deletes the drafts created before ``before``: their row first, then their files."""
+        with closing(self._connect()) as connection, connection:
+            stale = [row[0] for row in connection.execute("SELECT id FROM drafts WHERE created_at < ?", (before.isoformat(timespec="seconds"),))]
+            connection.executemany("DELETE FROM drafts WHERE id = ?", [(draft_id,) for draft_id in stale])
+        for draft_id in stale:
+            shutil.rmtree(self.root / draft_id, ignore_errors=True)
+        return len(stale)
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.root / DATABASE, timeout=10)
