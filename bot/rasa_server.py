@@ -17,7 +17,9 @@ over to Rasa's own command line, it changes what Rasa 3.6 does not let a deploym
   next restart, while the next turn reads the stale tracker again), and starts a conversation
   it could not read from scratch. Here the error is logged and raised, so the channel tells the
   user to send the message again and the stored conversation stays as it was.
-- **No message text in the logs**: SQL errors are logged without the rows they carried.
+- **No message text in the logs** unless ``IZIA_DEBUG=1``: SQL errors are logged without the
+  rows they carried, and Rasa's warning on a malformed ``/intent{…}`` payload, which quotes
+  the whole message, is not shown.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import hmac
 import logging
 import os
 import sys
+import warnings
 from typing import Any, Callable, Optional
 
 import rasa.core.actions.action as rasa_actions
@@ -38,10 +41,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from izia.inbound import UNAVAILABLE
+from izia.server import API_TOKEN_ENV, DEBUG_ENV
 
 logger = logging.getLogger(__name__)
 
-API_TOKEN_ENV = "IZIA_API_TOKEN"
 MAX_BODY_BYTES = 1024 * 1024
 ACTION_TIMEOUT_S = 30
 # Paths anyone may reach: the chat channels (REST, socket.io), the files they serve, the root.
@@ -140,6 +143,8 @@ def failing_loudly(method: str) -> Callable[..., Any]:
 
 
 def install() -> None:
+    if os.environ.get(DEBUG_ENV) != "1":
+        warnings.filterwarnings("ignore", message="Failed to parse arguments in line", category=UserWarning)
     rasa_run.configure_app = configure_app_for_izia(rasa_run.configure_app)
     rasa_actions.RemoteAction.run = telling_the_user(rasa_actions.RemoteAction.run)
     rasa_actions.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_S

@@ -13,16 +13,14 @@ from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from feedback_analytics.tracker import StoredConversation
+from izia.contract import CUSTOM_KIND, DID_YOU_MEAN_KIND, FALLBACK_INTENT, FEEDBACK_SLOT, OUT_OF_SCOPE_INTENT
 
-FALLBACK_INTENT = "nlu_fallback"
 # An in-scope question worded in a way IZIA never saw often lands on « out_of_scope »: it was not
 # understood either, and staff reject the truly off-topic ones in the review file.
-NOT_UNDERSTOOD_INTENTS = frozenset({FALLBACK_INTENT, "out_of_scope"})
+NOT_UNDERSTOOD_INTENTS = frozenset({FALLBACK_INTENT, OUT_OF_SCOPE_INTENT})
 LOW_CONFIDENCE = 0.6
 LOW_RATING = 2  # stars; 1 and 2 are « bad »
 REPHRASE_WINDOW_S = 120.0
-DID_YOU_MEAN = "Vouliez-vous dire"
-FEEDBACK_SLOT = "feedback"
 NO_DOMAIN = "non déterminé"
 
 # Reasons, as written in the review file and the report.
@@ -101,7 +99,7 @@ class _UserTurn:
 
     def suggestions(self) -> Tuple[str, ...]:
         for reply in self.replies:
-            if (reply.get("text") or "").startswith(DID_YOU_MEAN):
+            if ((reply.get("data") or {}).get("custom") or {}).get(CUSTOM_KIND) == DID_YOU_MEAN_KIND:
                 buttons = (reply.get("data") or {}).get("buttons") or []
                 return tuple(str(b.get("payload", "")) for b in buttons)
         return ()

@@ -4,7 +4,6 @@ collapse) plus character n-grams (typos, missing accents and SAP codes still ove
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any, List, Sequence
 
@@ -12,6 +11,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
+
+from izia.knowledge.text import strip_accents
 
 SPACY_MODEL = "fr_core_news_sm"
 LEMMA_WEIGHT = 0.6  # share of the lemma view; the rest goes to character n-grams
@@ -25,9 +26,7 @@ EXTRA_STOP = frozenset(
 
 def plain(text: str) -> str:
     """Lower case, no accents, no digits or punctuation: what typed variants share."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NOISE.sub(" ", stripped).split())
+    return " ".join(_NOISE.sub(" ", strip_accents(text.lower())).split())
 
 
 @lru_cache(maxsize=1)

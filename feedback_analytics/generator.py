@@ -9,12 +9,13 @@ benchmark can score the clustering and the coverage decision.
 from __future__ import annotations
 
 import random
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple, Union
 
 from feedback_analytics.tracker import write_events
+from izia.contract import CUSTOM_DOMAIN, CUSTOM_ITEM, CUSTOM_KIND, CUSTOM_NODE, DID_YOU_MEAN_KIND
+from izia.knowledge.text import strip_accents
 
 UNCOVERED_PREFIX = "nouveau:"
 DAY_S = 86400.0
@@ -98,10 +99,6 @@ class ItemInfo:
     examples: Tuple[str, ...]
 
 
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def vary(text: str, rng: random.Random) -> str:
     """A user's way of typing the same thing: fillers, case, missing accents, a typo, a dropped word."""
     words = text.split()
@@ -116,7 +113,7 @@ def vary(text: str, rng: random.Random) -> str:
             words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
     text = " ".join(words)
     if rng.random() < 0.3:
-        text = _strip_accents(text)
+        text = strip_accents(text)
     if rng.random() < 0.5:
         text = text.lower()
     return f"{rng.choice(FILLERS_BEFORE)}{text}{rng.choice(FILLERS_AFTER)}".strip()
@@ -179,8 +176,10 @@ def _user(sender: str, at: float, text: str, intent: str, confidence: float, top
     }  # fmt: skip
 
 
-def _bot(sender: str, at: float, text: str, item: str = "", domain: str = "", buttons: Sequence[Tuple[str, str]] = ()) -> List[Dict[str, Any]]:
-    custom = {"item_id": item, "domain": domain, "node": "n"} if item else None
+def _bot(
+    sender: str, at: float, text: str, item: str = "", domain: str = "", buttons: Sequence[Tuple[str, str]] = (), kind: str = ""
+) -> List[Dict[str, Any]]:
+    custom = {CUSTOM_ITEM: item, CUSTOM_DOMAIN: domain, CUSTOM_NODE: "n"} if item else ({CUSTOM_KIND: kind} if kind else None)
     data = {"buttons": [{"title": t, "payload": p} for t, p in buttons] or None, "custom": custom}
     return [
         {"sender_id": sender, "event": "action", "timestamp": at, "name": "action_izia"},
@@ -221,7 +220,7 @@ def _troubled(sender: str, at: float, text: str, topic: str, domain: str, items:
     if shape < 0.55:  # not understood, « Vouliez-vous dire » refused, then a second failure
         wrong = rng.sample(items, 2)
         events += [_user(sender, at + 20, text, "nlu_fallback", 0.3, topic), *_bot(sender, at + 21, NOT_UNDERSTOOD)]
-        events += _bot(sender, at + 21, DID_YOU_MEAN, buttons=[(w.title, f"/{w.id}") for w in wrong])
+        events += _bot(sender, at + 21, DID_YOU_MEAN, buttons=[(w.title, f"/{w.id}") for w in wrong], kind=DID_YOU_MEAN_KIND)
         if rng.random() < 0.5:
             events += [_user(sender, at + 300, "laissez tomber", "nlu_fallback", 0.2), *_bot(sender, at + 301, NOT_UNDERSTOOD)]
     elif shape < 0.8:  # answered hesitantly with the wrong item, then thumbs-down

@@ -15,6 +15,7 @@ from typing import List
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from izia.contract import ACTION, FALLBACK_INTENT
 from izia.knowledge.model import Item, KnowledgeBase
 from izia.samples import fill
 
@@ -23,7 +24,6 @@ GENERATED_HEADER = (
     "# modifiez les fiches de connaissance puis relancez `izia build`.\n"
 )
 GENERATED_SUFFIX = ".generated.yml"
-ACTION = "action_izia"
 RASA_FORMAT = "3.1"
 SEED = 20241
 VARIANTS_PER_TEMPLATE = 8
@@ -58,7 +58,7 @@ def compile_knowledge(knowledge: KnowledgeBase, bot_root: Path) -> List[Path]:
     paths = BotPaths(bot_root)
     items = sorted(knowledge.items.values(), key=lambda item: item.id)
     intents = [item.id for item in items]
-    routed = sorted(set(intents) | set(_base_intents(paths.base_domain)) | {"nlu_fallback"})
+    routed = sorted(set(intents) | set(_base_intents(paths.base_domain)) | {FALLBACK_INTENT})
     _write(paths.nlu, {"version": RASA_FORMAT, "nlu": [_nlu_entry(item) for item in items]})
     entities = sorted({name for item in items for t in item.error_templates for name in t.entities.values()})
     entities = [name for name in entities if name not in _base_entities(paths.base_domain)]

@@ -18,10 +18,17 @@ from typing import Any, Dict, List, Optional, Tuple
 from izia.feedback import Feedback
 from izia.feedback.store import ANSWER_DOWN, RATING
 from izia.knowledge.model import KnowledgeBase
-from izia.walker import (
+from izia.contract import (
+    CHOICE_ENTITY,
     CHOOSE_INTENT,
+    DID_YOU_MEAN_KIND,
+    FALLBACK_INTENT,
+    FSD_START_INTENT,
     NOT_HELPFUL_INTENT,
     RATE_INTENT,
+    RATING_ENTITY,
+)
+from izia.walker import (
     BotMessage,
     Button,
     Position,
@@ -29,10 +36,7 @@ from izia.walker import (
     Walker,
 )
 
-RATING_ENTITY = "rating"
 STARS = range(1, 6)
-FALLBACK_INTENT = "nlu_fallback"
-FSD_START_INTENT = "fsd_start"
 SUGGESTION_FLOOR = 0.1
 MAX_SUGGESTIONS = 3
 REPHRASINGS_ALLOWED = 1
@@ -118,7 +122,7 @@ class Conversation:
             down = Feedback(sender_id="", kind=ANSWER_DOWN, at="", item_id=memory.item_id, subject=memory.subject)
             return Reply(self._offer_fsd(position, "not_helpful"), replace(memory, misses=0), feedback=down)
         if user.intent == CHOOSE_INTENT:
-            return self._keep(memory, self._choose(position, user.entities.get("choice", "")))
+            return self._keep(memory, self._choose(position, user.entities.get(CHOICE_ENTITY, "")))
         if user.intent == RATE_INTENT:
             return self._rate(position, user, memory)
         followed = self.walker.answer_text(position, user.text) if position else None
@@ -216,7 +220,7 @@ class Conversation:
 
     def _did_you_mean(self, position: Optional[Position], suggestions: List[str]) -> Turn:
         buttons = tuple(Button(self.knowledge.item(item_id).title, f"/{item_id}") for item_id in suggestions)
-        return Turn((BotMessage(self.knowledge.message("did_you_mean"), buttons),), position)
+        return Turn((BotMessage(self.knowledge.message("did_you_mean"), buttons, kind=DID_YOU_MEAN_KIND),), position)
 
     def _notice_then_resume(self, position: Optional[Position], message_key: str) -> Turn:
         """Mid-tree, the question is asked again; otherwise the domain menu is offered."""

@@ -13,9 +13,11 @@ from typing import AbstractSet, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ruamel.yaml import YAML
 
-FALLBACK = "nlu_fallback"
+from izia.contract import FALLBACK_INTENT as FALLBACK
+from izia.contract import OUT_OF_SCOPE_INTENT
+
 # Both mean «IZIA says it did not understand»: the second is trained on off-topic questions.
-NOT_UNDERSTOOD = {FALLBACK, "out_of_scope"}
+NOT_UNDERSTOOD = {FALLBACK, OUT_OF_SCOPE_INTENT}
 OUT_OF_SCOPE = "hors_perimetre"
 TOP_K = 3
 

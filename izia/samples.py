@@ -12,8 +12,7 @@ import string
 from typing import Callable, Dict
 
 from izia.knowledge.model import ErrorTemplate
-
-PLACEHOLDER = re.compile(r"&[1-4]|&(?!&)|\bXXX\b")
+from izia.knowledge.text import PLACEHOLDER
 
 
 def _digits(count: int) -> Callable[[random.Random], str]:

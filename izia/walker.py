@@ -12,12 +12,19 @@ from typing import Dict, List, Optional, Tuple
 
 from rapidfuzz import fuzz, process
 
+from izia.contract import (
+    CHOICE_ENTITY,
+    CHOOSE_INTENT,
+    CUSTOM_DOMAIN,
+    CUSTOM_ITEM,
+    CUSTOM_KIND,
+    CUSTOM_NODE,
+    NOT_HELPFUL_INTENT,
+    RATE_INTENT,
+)
 from izia.knowledge.model import Choice, Item, KnowledgeBase, Node
 from izia.knowledge.text import fold
 
-CHOOSE_INTENT = "choose"
-RATE_INTENT = "rate_conversation"
-NOT_HELPFUL_INTENT = "not_helpful"
 FUZZY_CUTOFF = 85
 SHORT_ANSWER_WORDS = 6
 MAX_STEPS = 50
@@ -25,7 +32,7 @@ MAX_STEPS = 50
 
 def choice_payload(choice_id: str) -> str:
     """The Rasa button payload that selects a choice: the intent bypasses the NLU."""
-    return f"/{CHOOSE_INTENT}{json.dumps({'choice': choice_id}, separators=(',', ':'))}"
+    return f"/{CHOOSE_INTENT}{json.dumps({CHOICE_ENTITY: choice_id}, separators=(',', ':'))}"
 
 
 @dataclass(frozen=True)
@@ -47,13 +54,14 @@ class BotMessage:
     item_id: Optional[str] = None
     domain: Optional[str] = None
     node_id: Optional[str] = None
+    kind: Optional[str] = None  # what a message outside any item is (contract.CUSTOM_KIND)
 
     @property
     def custom(self) -> Optional[Dict[str, str]]:
         """Where the conversation is, for clients, tests and analytics."""
-        if self.item_id is None:
-            return None
-        return {"item_id": self.item_id, "domain": self.domain or "", "node": self.node_id or ""}
+        if self.item_id is not None:
+            return {CUSTOM_ITEM: self.item_id, CUSTOM_DOMAIN: self.domain or "", CUSTOM_NODE: self.node_id or ""}
+        return {CUSTOM_KIND: self.kind} if self.kind else None
 
 
 @dataclass(frozen=True)

@@ -188,3 +188,13 @@ def test_the_staff_listing_refuses_a_missing_or_wrong_token(servers: Servers) ->
 def test_unexpected_methods_on_public_routes_get_a_405(servers: Servers, method: str) -> None:
     status, _, text = request(f"{servers.url}/webhooks/rest/webhook", b"{}", method)
     assert status == 405 and json.loads(text)["error"]
+
+
+def test_the_logs_hold_no_message_text(servers: Servers) -> None:
+    marker = "Zorglubienne"
+    user = RestUser(servers.url, "agent-journal")
+    user.says(f"mon collègue {marker} ne trouve pas son EJ")
+    user.says(f'/choose{{"choice": "{marker}", "autre": [1]}}')
+    user.says(f"/accueil {marker}")
+    logs = "".join(path.read_text(encoding="utf-8", errors="replace") for path in servers.log_dir.glob("*.log"))
+    assert marker not in logs

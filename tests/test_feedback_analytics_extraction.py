@@ -7,6 +7,7 @@ from pathlib import Path
 from feedback_analytics.extraction import ANSWER_DOWN, FALLBACK, LOW_CONFIDENCE_REASON, LOW_RATED, REFUSED, REPHRASED, extract
 from feedback_analytics.generator import DID_YOU_MEAN, _bot, _slot, _user
 from feedback_analytics.tracker import read_conversations, write_events
+from izia.contract import DID_YOU_MEAN_KIND
 
 
 def _store(tmp_path: Path, events: list) -> Path:
@@ -17,7 +18,7 @@ def _store(tmp_path: Path, events: list) -> Path:
 
 def test_a_refused_did_you_mean_is_kept_as_not_understood_and_refused(tmp_path: Path) -> None:
     events = [_user("a", 1, "ma facture est partie chez le mauvais fournisseur", "nlu_fallback", 0.3),
-              *_bot("a", 2, DID_YOU_MEAN, buttons=[("Tiers", "/tiers_x")]), _user("a", 30, "laissez tomber", "nlu_fallback", 0.2)]
+              *_bot("a", 2, DID_YOU_MEAN, buttons=[("Tiers", "/tiers_x")], kind=DID_YOU_MEAN_KIND), _user("a", 30, "laissez tomber", "nlu_fallback", 0.2)]
     signals = extract(read_conversations(_store(tmp_path, events))).signals
     first = next(s for s in signals if s.text.startswith("ma facture"))
     assert first.reasons == [FALLBACK, REFUSED]
@@ -32,7 +33,7 @@ def test_a_question_taken_for_off_topic_is_kept_as_not_understood(tmp_path: Path
 
 def test_an_accepted_did_you_mean_is_not_refused(tmp_path: Path) -> None:
     events = [_user("a", 1, "facture mauvais fournisseur", "nlu_fallback", 0.3),
-              *_bot("a", 2, DID_YOU_MEAN, buttons=[("Tiers", "/tiers_x")]), _user("a", 30, "/tiers_x", "tiers_x", 1.0)]
+              *_bot("a", 2, DID_YOU_MEAN, buttons=[("Tiers", "/tiers_x")], kind=DID_YOU_MEAN_KIND), _user("a", 30, "/tiers_x", "tiers_x", 1.0)]
     signals = extract(read_conversations(_store(tmp_path, events))).signals
     assert signals[0].reasons == [FALLBACK]
 

@@ -14,11 +14,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from feedback_analytics.extraction import FALLBACK, LOW_RATED, REFUSED, extract
 from feedback_analytics.generator import DID_YOU_MEAN, _bot, _rating, _user
 from feedback_analytics.tracker import read_conversations
+from izia.contract import DID_YOU_MEAN_KIND
 from postgres_server import USER, PostgresServer
 
 EVENTS = [
     _user("agent-min06", 1, "la facture de mon fournisseur part au mauvais service", "nlu_fallback", 0.2),
-    *_bot("agent-min06", 2, DID_YOU_MEAN, buttons=[("Tiers", "/domaine_tiers")]),
+    *_bot("agent-min06", 2, DID_YOU_MEAN, buttons=[("Tiers", "/domaine_tiers")], kind=DID_YOU_MEAN_KIND),
     _user("agent-min06", 40, "non c'est pas ça", "nlu_fallback", 0.1),
     _user("agent-min13", 100, "mon EJ est bloqué en validation", "wf_relance_workflow", 0.9),
     *_bot("agent-min13", 101, "Réponse", "wf_relance_workflow", "workflow"),

@@ -44,13 +44,15 @@ def test_the_form_says_the_priority_once_both_levels_are_known() -> None:
     assert "Priorité recommandée : 3 : moyenne" in answered.message
 
 
-def test_the_impact_question_gives_the_definitions() -> None:
+def test_the_impact_question_gives_the_deck_s_definitions() -> None:
     question = form().question(form().start(ConversationContext()), "impact")
-    assert "Mineur : un seul utilisateur est bloqué ou gêné." in question.text
+    assert "un utilisateur sensible est bloqué" in question.text  # Majeur, not Moyen
+    assert "un utilisateur classique est bloqué" in question.text  # Moyen, not Mineur
+    assert "Mineur : un ou plusieurs utilisateurs sont gênés" in question.text
     assert [option.title for option in question.options] == ["Majeur", "Moyen", "Mineur"]
 
 
 def test_the_severite_question_explains_the_importance_of_the_function() -> None:
     question = form().question(form().start(ConversationContext()), "severite")
     assert "importance de la fonction" in question.text
-    assert "- Majeur : une fonction essentielle" in question.text
+    assert "- Majeur : fonction de très grande importance" in question.text

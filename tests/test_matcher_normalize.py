@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from izia.matcher.normalize import split_words
 
 
@@ -60,3 +63,15 @@ def test_capitals_do_not_mark_values_in_a_text_typed_in_capitals() -> None:
     words = split_words("POSTE DE PIECE 1508892764 N'A PAS ETE REPORTE")
     shapes = dict(zip(words.words, words.value_like))
     assert shapes["1508892764"] and not shapes["reporte"]
+
+
+def test_a_letter_that_folds_to_nothing_is_no_word_and_breaks_nothing() -> None:
+    """Found by the webhook fuzz test: « Ð:0 » raised IndexError and the turn was lost."""
+    assert list(split_words("Ð:0").words) == ["0"]
+
+
+@settings(max_examples=3000, derandomize=True, database=None)
+@given(st.text(max_size=60))
+def test_any_text_splits_into_words_without_raising(text: str) -> None:
+    words = split_words(text)
+    assert len(words.words) == len(words.starts) == len(words.boundary_after) == len(words.glued)

@@ -10,7 +10,8 @@ from ruamel.yaml import YAML
 from conftest import KnowledgeWriter
 from izia.paths import BOT_DIR
 
-from bot.components.error_matcher import MATCHES_KEY, ErrorMessageMatcher
+from bot.components.error_matcher import ErrorMessageMatcher
+from izia.contract import MATCHES_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 PASTED = "j'ai ce message : Ctre financier 0141-CDOM-C001 n'existe pas ds périm."

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import List, Optional
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from izia.knowledge import load_knowledge
 from izia.knowledge.model import ErrorTemplate, Location
@@ -246,3 +248,10 @@ def test_placeholder_without_entity_gives_an_unnamed_value(matcher: Matcher) -> 
     match = only(matcher, "Période comptable 012 2024 n'est pas ouverte")
     assert [(v.placeholder, v.entity, v.value) for v in match.values] == [("&", None, "012"), ("&", None, "2024")]
     assert match.entities == {}
+
+
+@settings(max_examples=1500, derandomize=True, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=120) | st.lists(st.sampled_from([*(entry[1] for entry in CATALOGUE), "Ð", "&1", "/", "00003"]), max_size=6).map(" ".join))
+def test_any_text_is_matched_or_not_without_raising(matcher: Matcher, text: str) -> None:
+    for match in matcher.match(text):
+        assert match.item_id

@@ -28,14 +28,13 @@ from izia.fsd import (
     public_base_url,
     publish,
 )
+from izia.contract import ANSWER_SLOT, DRAFT_SLOT
+from izia.contract import FSD_FORM as FORM
 from izia.fsd.loader import FSD_FILE
 from izia.knowledge.model import KnowledgeBase
 from izia.knowledge.text import fold
 from izia.paths import DATA_DIR, KNOWLEDGE_DIR
 
-FORM = "fsd_form"
-DRAFT_SLOT = "fsd_draft"
-ANSWER_SLOT = "fsd_answer"
 DONE = "__terminé__"
 CANCELLED = "__annulé__"
 CANCEL_WORDS = {"annuler", "stop", "abandonner", "annuler la fiche"}

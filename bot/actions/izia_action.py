@@ -11,16 +11,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.fsd_form import DRAFT_SLOT, FORM, start_draft
+from bot.actions.fsd_form import start_draft
+from izia.contract import ACTION, DRAFT_SLOT, FEEDBACK_SLOT, FSD_FORM, ITEM_SLOT, MATCHES_KEY, MEMORY_SLOT, NODE_SLOT
 from izia.conversation import Conversation, Memory, UserTurn
 from izia.feedback import FeedbackStore
 from izia.knowledge import validate
 from izia.paths import DATA_DIR, KNOWLEDGE_DIR
 from izia.walker import Position, Walker
 
-MEMORY_SLOT = "kb_memory"
-FEEDBACK_SLOT = "feedback"  # the last feedback, as a tracker event for the analytics
-MATCHES_KEY = "izia_matches"  # set by bot.components.error_matcher, one entry per pasted message
 FSD_INTRO = (
     "Je prépare le brouillon de Fiche Service Desk : je n'ai besoin que de ce que la conversation "
     "ne m'a pas déjà appris. Tapez « annuler » à tout moment pour arrêter."
@@ -39,7 +37,7 @@ def conversation() -> Conversation:
 
 
 def _position(tracker: Tracker) -> Optional[Position]:
-    item_id, node_id = tracker.get_slot("kb_item"), tracker.get_slot("kb_node")
+    item_id, node_id = tracker.get_slot(ITEM_SLOT), tracker.get_slot(NODE_SLOT)
     return Position(item_id, node_id) if item_id and node_id else None
 
 
@@ -63,7 +61,7 @@ def _rating_comment(tracker: Tracker) -> str:
 
 class ActionIzia(Action):
     def name(self) -> Text:
-        return "action_izia"
+        return ACTION
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
@@ -75,8 +73,8 @@ class ActionIzia(Action):
             dispatcher.utter_message(text=message.text, buttons=buttons, json_message=message.custom)
         position = reply.turn.position
         events: List[EventType] = [
-            SlotSet("kb_item", position.item_id if position else None),
-            SlotSet("kb_node", position.node_id if position else None),
+            SlotSet(ITEM_SLOT, position.item_id if position else None),
+            SlotSet(NODE_SLOT, position.node_id if position else None),
             SlotSet(MEMORY_SLOT, reply.memory.as_dict()),
         ]
         if reply.feedback is not None:
@@ -86,5 +84,5 @@ class ActionIzia(Action):
         if reply.start_fsd:
             dispatcher.utter_message(text=FSD_INTRO)
             draft = start_draft(conversation().knowledge, tracker, reply.memory)
-            events += [SlotSet(DRAFT_SLOT, draft), FollowupAction(FORM)]
+            events += [SlotSet(DRAFT_SLOT, draft), FollowupAction(FSD_FORM)]
         return events

@@ -48,11 +48,11 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from izia.contract import MATCHES_KEY
 from izia.knowledge.loader import load_knowledge
 from izia.matcher import DEFAULT_THRESHOLD, Match, Matcher
 from izia.paths import KNOWLEDGE_DIR
 
-MATCHES_KEY = "izia_matches"
 EXTRACTOR_NAME = "ErrorMessageMatcher"
 
 logger = logging.getLogger(__name__)

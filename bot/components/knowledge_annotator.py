@@ -15,10 +15,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
+from izia.contract import KNOWLEDGE_KEY
 from izia.knowledge import KnowledgeBase, validate
 from izia.paths import KNOWLEDGE_DIR
 
-OUTPUT_KEY = "knowledge"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -44,7 +44,7 @@ class KnowledgeAnnotator(GraphComponent):
             ranking = message.get(INTENT_RANKING_KEY) or []
             candidates = [self._describe(entry.get("name")) for entry in ranking]
             message.set(
-                OUTPUT_KEY,
+                KNOWLEDGE_KEY,
                 {"item": self._describe(intent), "candidates": [c for c in candidates if c]},
                 add_to_output=True,
             )

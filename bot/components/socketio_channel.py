@@ -68,7 +68,7 @@ class IziaSocketIOInput(SocketIOInput):
 
         # Replaces Rasa's handler of the same event: awaited enter_room, server-issued ids.
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Any) -> None:
+        async def session_request(sid: Text, data: Any = None) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
             session_id = resumable(requested) or uuid.uuid4().hex
             sessions[sid] = session_id
@@ -82,7 +82,7 @@ class IziaSocketIOInput(SocketIOInput):
 
         # Replaces Rasa's handler: the socket's own session, checked input, faults answered.
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Any) -> None:
+        async def handle_message(sid: Text, data: Any = None) -> None:
             session_id = sessions.get(sid) if self.session_persistence else sid
             if session_id is None:
                 await sio.emit(self.bot_message_evt, {"text": NO_SESSION}, room=sid, namespace=self.namespace)

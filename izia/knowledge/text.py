@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# A variable of an SAP message template: ``&1``…``&4``, a lone ``&``, or ``XXX`` (DSL, README).
+PLACEHOLDER = re.compile(r"&[1-4]|&(?!&)|\bXXX\b")
 _NON_WORD = re.compile(r"[^a-z0-9&]+")
 _SPACES = re.compile(r"\s+")
 

@@ -13,11 +13,10 @@ from typing import Dict, Iterable, List, Set
 
 from izia.knowledge.loader import load_knowledge
 from izia.knowledge.model import Item, KnowledgeBase, Location, Problem
-from izia.knowledge.text import fold
+from izia.contract import RESERVED_IDS
+from izia.knowledge.text import PLACEHOLDER, fold
 
-RESERVED_IDS = {"choose", "rate_conversation", "nlu_fallback", "out_of_scope"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_PLACEHOLDER = re.compile(r"&\d?|\bXXX\b")
 
 
 class KnowledgeInvalid(Exception):
@@ -146,7 +145,7 @@ def _check_reachable(item: Item) -> List[Problem]:
 
 def template_key(text: str) -> str:
     """Two templates with the same key are the same SAP message, whatever their placeholders."""
-    return fold(_PLACEHOLDER.sub(" & ", text))
+    return fold(PLACEHOLDER.sub(" & ", text))
 
 
 def _check_templates_unique(items: Iterable[Item]) -> List[Problem]:

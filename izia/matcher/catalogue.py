@@ -13,7 +13,7 @@ from typing import Iterable, List, Optional, Tuple
 
 from izia.knowledge.model import ErrorTemplate, KnowledgeBase
 from izia.matcher.normalize import split_words
-from izia.samples import PLACEHOLDER
+from izia.knowledge.text import PLACEHOLDER
 
 SLOT = ""  # never a folded word, so it can stand for a slot among the words
 _TRAILING_PUNCTUATION = re.compile(r"[^\w]*$")

@@ -154,6 +154,9 @@ def split_words(text: str) -> Words:
                 boundary[-1] = pause[-1] = True
             previous = None
             continue
+        folded, typed, digits, capitals = _shape(found.group(0))
+        if not folded:  # a letter that folds to nothing (« Ð »): no word, and no previous word
+            continue
         glued = False
         if previous is not None:
             gap = text[previous.end() : start]
@@ -161,7 +164,6 @@ def split_words(text: str) -> Words:
                 boundary[-1] = boundary[-1] or _is_boundary(gap, previous.group(0))
                 pause[-1] = boundary[-1] or bool(_PAUSE.search(gap))
                 glued = all(char in _GLUE for char in gap)
-        folded, typed, digits, capitals = _shape(found.group(0))
         looks_like_value = glued or digits or (capitals and capitals_mark_values)
         for word in folded:
             words.append(word)
