@@ -9,7 +9,7 @@ IZIA := $(VENV)/bin/izia
 WIDGET := widget
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup browser postgres build run test bench clean
+.PHONY: setup browser postgres faults build run lint test test-fast bench clean
 
 $(UV):
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 introuvable (pyenv install 3.10 ou apt-get install python3.10)"; exit 1; }
@@ -35,6 +35,10 @@ browser:
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 
+# e2fsprogs for the fault tests, which mount a small ext4 data folder they can fill or freeze.
+faults:
+	@command -v mkfs.ext4 >/dev/null || { apt-get update -qq && apt-get install -y -qq e2fsprogs >/dev/null; }
+
 setup: $(VENV)/.installed $(WIDGET)/node_modules/.installed
 	@command -v dot >/dev/null || { apt-get update -qq && apt-get install -y -qq graphviz >/dev/null; } || echo "Graphviz non installé : « izia graph » écrira du DOT seulement."
 
@@ -44,8 +48,18 @@ build: setup
 run: build
 	$(IZIA) run
 
-test: build browser postgres
+# Style and types: ruff (lint, import order, docstrings, format) and mypy on izia/.
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: build browser postgres faults
 	$(VENV)/bin/python -m pytest -ra
+
+# The pure tests only: no server, no browser, no PostgreSQL, no training (under a minute).
+test-fast: setup
+	$(VENV)/bin/python -m pytest -q -m "not e2e and not browser and not rasa_test and not slow"
 
 # Accuracy and speed figures (not run by CI): printed, and written to bench/results/.
 bench: build

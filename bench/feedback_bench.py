@@ -42,13 +42,17 @@ def main() -> int:
         analysis = analyse(extraction.signals, knowledge_texts(knowledge))
         build_report(extraction, analysis.subjects, Path(folder) / "report.html")
         report_seconds = time.monotonic() - started
-    scored = [(s, label) for s, label in zip(extraction.signals, analysis.labels) if s.truth]
+    scored = [(s, label) for s, label in zip(extraction.signals, analysis.labels, strict=False) if s.truth]
     truth = [s.truth for s, _ in scored]
     predicted = [int(label) for _, label in scored]
     homogeneity, completeness, v_measure = homogeneity_completeness_v_measure(truth, predicted)
     decided = [(analysis.subjects[label], log.topics[s.truth], s.truth) for s, label in scored]
     coverage_ok = sum(1 for subject, kind, _ in decided if subject.covered == (kind == "covered"))
-    target_ok = sum(1 for subject, kind, topic in decided if subject.covered == (kind == "covered") and (kind != "covered" or subject.target == topic))
+    target_ok = sum(
+        1
+        for subject, kind, topic in decided
+        if subject.covered == (kind == "covered") and (kind != "covered" or subject.target == topic)
+    )
     results = {
         "conversations": CONVERSATIONS,
         "messages_scored": len(scored),

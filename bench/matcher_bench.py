@@ -69,33 +69,74 @@ HERE = Location(Path(__file__), 1)
 # --- Vocabulary of the synthetic catalogue -------------------------------------------------
 # (label, entity of its value or None, gender); « {V} » marks where a value goes.
 SUBJECTS: Sequence[Tuple[str, Optional[str], str]] = (
-    ("Centre financier", "centre_financier", "m"), ("Centre de coûts", None, "m"),
-    ("Domaine fonctionnel", None, "m"), ("Compte général", None, "m"), ("Fournisseur", None, "m"),
-    ("Tiers", None, "m"), ("Poste de commande", "numero_poste", "m"),
-    ("Engagement juridique", "numero_piece", "m"), ("Bon de commande", "numero_piece", "m"),
-    ("Élément d'OTP", None, "m"), ("Ordre interne", None, "m"), ("Code TVA", None, "m"),
-    ("Type de pièce", None, "m"), ("Mode de paiement", None, "m"), ("Mandat SEPA", None, "m"),
-    ("Programme", None, "m"), ("Fonds", None, "m"), ("Centre de profit", None, "m"),
-    ("Groupe d'acheteurs", None, "m"), ("Service exécutant", None, "m"), ("Contrat", None, "m"),
-    ("Marché public", None, "m"), ("Lot", None, "m"), ("Dossier de liquidation", None, "m"),
-    ("Périmètre analytique", None, "m"), ("Document d'achat", "numero_piece", "m"),
-    ("Compte bancaire", None, "m"), ("Partenaire", None, "m"), ("Relevé bancaire", None, "m"),
-    ("Ledger de contrôle", None, "m"), ("Code CGS", None, "m"), ("Numéro de facture", None, "m"),
-    ("Article", None, "m"), ("Magasin", None, "m"), ("Code activité", None, "m"),
-    ("Accord-cadre", None, "m"), ("Certificat administratif", None, "m"),
-    ("Société", "societe", "f"), ("Activité", None, "f"), ("Nature comptable", None, "f"),
-    ("Pièce", "numero_piece", "f"), ("Demande de paiement", "numero_piece", "f"),
-    ("Demande d'achat", "numero_piece", "f"), ("Ligne de pièce", "numero_poste", "f"),
-    ("Référence facture", None, "f"), ("Devise", None, "f"), ("Division", None, "f"),
-    ("Organisation d'achats", None, "f"), ("Catégorie de budget", None, "f"),
-    ("Adresse budgétaire", None, "f"), ("Immobilisation", None, "f"),
-    ("Clé de comptabilisation", None, "f"), ("Condition de paiement", None, "f"),
-    ("Période comptable", None, "f"), ("Facture", "numero_piece", "f"),
-    ("Commande d'achat", "numero_piece", "f"), ("Tranche ferme", None, "f"), ("Mesure", None, "f"),
-    ("Structure publique", None, "f"), ("Banque", None, "f"), ("Imputation", None, "f"),
-    ("Zone de dépense", None, "f"), ("Convention", None, "f"), ("Opération", None, "f"),
-    ("Écriture", "numero_piece", "f"), ("Unité de mesure", None, "f"), ("Unité administrative", None, "f"),
-)  # fmt: skip
+    ("Centre financier", "centre_financier", "m"),
+    ("Centre de coûts", None, "m"),
+    ("Domaine fonctionnel", None, "m"),
+    ("Compte général", None, "m"),
+    ("Fournisseur", None, "m"),
+    ("Tiers", None, "m"),
+    ("Poste de commande", "numero_poste", "m"),
+    ("Engagement juridique", "numero_piece", "m"),
+    ("Bon de commande", "numero_piece", "m"),
+    ("Élément d'OTP", None, "m"),
+    ("Ordre interne", None, "m"),
+    ("Code TVA", None, "m"),
+    ("Type de pièce", None, "m"),
+    ("Mode de paiement", None, "m"),
+    ("Mandat SEPA", None, "m"),
+    ("Programme", None, "m"),
+    ("Fonds", None, "m"),
+    ("Centre de profit", None, "m"),
+    ("Groupe d'acheteurs", None, "m"),
+    ("Service exécutant", None, "m"),
+    ("Contrat", None, "m"),
+    ("Marché public", None, "m"),
+    ("Lot", None, "m"),
+    ("Dossier de liquidation", None, "m"),
+    ("Périmètre analytique", None, "m"),
+    ("Document d'achat", "numero_piece", "m"),
+    ("Compte bancaire", None, "m"),
+    ("Partenaire", None, "m"),
+    ("Relevé bancaire", None, "m"),
+    ("Ledger de contrôle", None, "m"),
+    ("Code CGS", None, "m"),
+    ("Numéro de facture", None, "m"),
+    ("Article", None, "m"),
+    ("Magasin", None, "m"),
+    ("Code activité", None, "m"),
+    ("Accord-cadre", None, "m"),
+    ("Certificat administratif", None, "m"),
+    ("Société", "societe", "f"),
+    ("Activité", None, "f"),
+    ("Nature comptable", None, "f"),
+    ("Pièce", "numero_piece", "f"),
+    ("Demande de paiement", "numero_piece", "f"),
+    ("Demande d'achat", "numero_piece", "f"),
+    ("Ligne de pièce", "numero_poste", "f"),
+    ("Référence facture", None, "f"),
+    ("Devise", None, "f"),
+    ("Division", None, "f"),
+    ("Organisation d'achats", None, "f"),
+    ("Catégorie de budget", None, "f"),
+    ("Adresse budgétaire", None, "f"),
+    ("Immobilisation", None, "f"),
+    ("Clé de comptabilisation", None, "f"),
+    ("Condition de paiement", None, "f"),
+    ("Période comptable", None, "f"),
+    ("Facture", "numero_piece", "f"),
+    ("Commande d'achat", "numero_piece", "f"),
+    ("Tranche ferme", None, "f"),
+    ("Mesure", None, "f"),
+    ("Structure publique", None, "f"),
+    ("Banque", None, "f"),
+    ("Imputation", None, "f"),
+    ("Zone de dépense", None, "f"),
+    ("Convention", None, "f"),
+    ("Opération", None, "f"),
+    ("Écriture", "numero_piece", "f"),
+    ("Unité de mesure", None, "f"),
+    ("Unité administrative", None, "f"),
+)
 
 # (masculine, feminine, entity of « {V} » if any)
 PREDICATES: Sequence[Tuple[str, str, Optional[str]]] = (
@@ -131,7 +172,11 @@ PREDICATES: Sequence[Tuple[str, str, Optional[str]]] = (
     ("n'a pas de données de base complètes", "n'a pas de données de base complètes", None),
     ("est en attente de validation", "est en attente de validation", None),
     ("a été rejeté par le contrôleur financier", "a été rejetée par le contrôleur financier", None),
-    ("n'est pas renseigné dans l'adresse budgétaire dérivée", "n'est pas renseignée dans l'adresse budgétaire dérivée", None),
+    (
+        "n'est pas renseigné dans l'adresse budgétaire dérivée",
+        "n'est pas renseignée dans l'adresse budgétaire dérivée",
+        None,
+    ),
     ("est inconnu ou inactif dans Chorus Pro", "est inconnue ou inactive dans Chorus Pro", None),
     ("ne correspond pas à l'engagement {V}", "ne correspond pas à l'engagement {V}", "numero_piece"),
     ("n'est pas créé dans la division {V}", "n'est pas créée dans la division {V}", None),
@@ -142,7 +187,11 @@ PREDICATES: Sequence[Tuple[str, str, Optional[str]]] = (
     ("est déjà soldé sur l'exercice {V}", "est déjà soldée sur l'exercice {V}", "exercice"),
     ("n'est pas autorisé pour la transaction {V}", "n'est pas autorisée pour la transaction {V}", None),
     ("a un statut incorrect pour cette opération", "a un statut incorrect pour cette opération", None),
-    ("ne peut pas être supprimé car il est encore utilisé", "ne peut pas être supprimée car elle est encore utilisée", None),
+    (
+        "ne peut pas être supprimé car il est encore utilisé",
+        "ne peut pas être supprimée car elle est encore utilisée",
+        None,
+    ),
     ("n'a pas pu être comptabilisé", "n'a pas pu être comptabilisée", None),
     ("est périmé depuis la mise à niveau", "est périmée depuis la mise à niveau", None),
     ("figure déjà dans la pièce {V}", "figure déjà dans la pièce {V}", "numero_piece"),
@@ -150,43 +199,99 @@ PREDICATES: Sequence[Tuple[str, str, Optional[str]]] = (
 )
 
 COMPLEMENTS: Sequence[Tuple[str, Optional[str]]] = (
-    ("", None), ("", None), ("", None), ("", None),
-    ("dans exercice {V}", "exercice"), ("pour la société {V}", "societe"), ("(type de pièce {V})", None),
-    ("dans le périmètre financier {V}", None), ("à la date du {V}", None), ("en devise {V}", None),
-    ("; saisie impossible", None), (": vérifiez les données de base", None), ("pour le fournisseur {V}", None),
-    ("- contactez votre gestionnaire", None), ("sur la période {V}", None), ("pour l'utilisateur {V}", None),
-    ("(montant {V})", "montant"), ("pour le centre financier {V}", "centre_financier"),
-)  # fmt: skip
+    ("", None),
+    ("", None),
+    ("", None),
+    ("", None),
+    ("dans exercice {V}", "exercice"),
+    ("pour la société {V}", "societe"),
+    ("(type de pièce {V})", None),
+    ("dans le périmètre financier {V}", None),
+    ("à la date du {V}", None),
+    ("en devise {V}", None),
+    ("; saisie impossible", None),
+    (": vérifiez les données de base", None),
+    ("pour le fournisseur {V}", None),
+    ("- contactez votre gestionnaire", None),
+    ("sur la période {V}", None),
+    ("pour l'utilisateur {V}", None),
+    ("(montant {V})", "montant"),
+    ("pour le centre financier {V}", "centre_financier"),
+)
 
 TEMPLATE_PREFIXES = (
-    "", "", "", "", "", "Enreg. impossible : ", "Contrôle de disponibilité : ", "Saisie refusée : ",
-    "Erreur de dérivation : ", "Attention : ", "Contrôle budgétaire : ", "Comptabilisation impossible : ",
-)  # fmt: skip
+    "",
+    "",
+    "",
+    "",
+    "",
+    "Enreg. impossible : ",
+    "Contrôle de disponibilité : ",
+    "Saisie refusée : ",
+    "Erreur de dérivation : ",
+    "Attention : ",
+    "Contrôle budgétaire : ",
+    "Comptabilisation impossible : ",
+)
 
 # --- Noise --------------------------------------------------------------------------------
 PASTE_PREFIXES = (
-    "erreur dans le système de gestion : ", "Erreur : ", "E ", "Message SAP : ", "Chorus Formulaires : ",
-    "ZFI123 - ", "Type E ", "Erreur dans le systeme de gestion: ",
-)  # fmt: skip
+    "erreur dans le système de gestion : ",
+    "Erreur : ",
+    "E ",
+    "Message SAP : ",
+    "Chorus Formulaires : ",
+    "ZFI123 - ",
+    "Type E ",
+    "Erreur dans le systeme de gestion: ",
+)
 MESSAGE_IDS = (" (Message no. ZFI123)", "\nMessage no. FMCE002", " Message no. M8283", " [FICUSTOM107]")
 BEFORE = (
-    "j'ai ce message quand je valide mon EJ : ", "Bonjour, lors de la saisie de ma DP j'obtiens « ",
-    "Bonjour,\nquand je veux créer le service fait Chorus affiche ", "help !! ",
-    "Depuis ce matin impossible d'enregistrer, message : ", "Chorus me met ",
-)  # fmt: skip
+    "j'ai ce message quand je valide mon EJ : ",
+    "Bonjour, lors de la saisie de ma DP j'obtiens « ",
+    "Bonjour,\nquand je veux créer le service fait Chorus affiche ",
+    "help !! ",
+    "Depuis ce matin impossible d'enregistrer, message : ",
+    "Chorus me met ",
+)
 AFTER = (
-    "\nMerci de votre aide", ". Que dois-je faire ?", " ? je suis bloquée", "… pouvez-vous m'aider",
-    " » que faire ?", "\nCordialement, Jean Dupont",
-)  # fmt: skip
+    "\nMerci de votre aide",
+    ". Que dois-je faire ?",
+    " ? je suis bloquée",
+    "… pouvez-vous m'aider",
+    " » que faire ?",
+    "\nCordialement, Jean Dupont",
+)
 # Written forms users and SAP swap: full word -> SAP abbreviation.
 SHORTENINGS = {
-    "dans": "ds", "pour": "pr", "Centre": "Ctre", "centre": "ctre", "périmètre": "périm.",
-    "comptabilité": "comptab.", "budgétaire": "budg.", "Enregistrement": "Enreg.", "référence": "réf.",
-    "engagement juridique": "EJ", "demande de paiement": "DP", "société": "sté", "commande": "cde",
-}  # fmt: skip
-EXPANSIONS = {"ds": "dans", "pr": "pour", "Ctre": "Centre", "périm.": "périmètre", "Enreg.": "Enregistrement",
-              "Auc.": "Aucune", "réf.": "référence", "ventil.": "ventilation", "budg.": "budgétaire",
-              "comptab.": "comptabilité", "rapproch.": "rapprochement", "compt.": "comptable"}  # fmt: skip
+    "dans": "ds",
+    "pour": "pr",
+    "Centre": "Ctre",
+    "centre": "ctre",
+    "périmètre": "périm.",
+    "comptabilité": "comptab.",
+    "budgétaire": "budg.",
+    "Enregistrement": "Enreg.",
+    "référence": "réf.",
+    "engagement juridique": "EJ",
+    "demande de paiement": "DP",
+    "société": "sté",
+    "commande": "cde",
+}
+EXPANSIONS = {
+    "ds": "dans",
+    "pr": "pour",
+    "Ctre": "Centre",
+    "périm.": "périmètre",
+    "Enreg.": "Enregistrement",
+    "Auc.": "Aucune",
+    "réf.": "référence",
+    "ventil.": "ventilation",
+    "budg.": "budgétaire",
+    "comptab.": "comptabilité",
+    "rapproch.": "rapprochement",
+    "compt.": "comptable",
+}
 
 # --- Messages that are not in the catalogue -------------------------------------------------
 # Written as templates so that the ones other items already claim can be recognised and left out.
@@ -197,9 +302,12 @@ OTHER_MESSAGES = (
     "La facture que vous avez tenté de déposer est au format PDF/A3 (FACTUR-X) conçu pour déposer des factures par lots.",
     "Le lot de facture a été importé correctement sous le n° &1",
     "Libellé erreur : L'element FichierXml.SupplyChainTradeTransaction.ApplicableHeaderTradeSettlement est obligatoire.",
-    "Authentication information not present", "Chorus Pro is not available, please try again later",
-    "Performing service is mandatory for this recipient", "This invoice could not be analyzed by the Chorus Pro system",
-    "Header synthesis is not correct", "Recipient not located or inactive",
+    "Authentication information not present",
+    "Chorus Pro is not available, please try again later",
+    "Performing service is mandatory for this recipient",
+    "This invoice could not be analyzed by the Chorus Pro system",
+    "Header synthesis is not correct",
+    "Recipient not located or inactive",
     "The consistency checks performed on the payment request are not valid",
     "Le montant chargé sous la nature compt. & ne peut pas être imputé",
     "Veuillez compléter le schéma d'imputation &",
@@ -212,8 +320,10 @@ OTHER_MESSAGES = (
     "Montant modifié : le programme supprime la base de l'escompte",
     "Seuls les paiements sont valables pour toutes les sociétés.",
     "Enreg. impossible : comptab. budg. n'est pas active dans la société &1.",
-    "Derivation rule defined incorrectly", "Funds center is not filled in derived budget address",
-    "Funds center does not exist in FM area", "Functional area is not filled in derived budget address",
+    "Derivation rule defined incorrectly",
+    "Funds center is not filled in derived budget address",
+    "Funds center does not exist in FM area",
+    "Functional area is not filled in derived budget address",
     "Vous n'êtes pas autorisé à utiliser la transaction &1",
     "Aucune donnée n'a été sélectionnée pour ces critères",
     "Le document &1 est bloqué par l'utilisateur &2",
@@ -239,35 +349,89 @@ OTHER_MESSAGES = (
     "NETTOYAGE BASE",
 )
 USER_QUESTIONS = (
-    "bonjour je n'arrive pas à me connecter à chorus", "comment faire une demande d'achat dans chorus formulaires ?",
-    "mon EJ est bloqué depuis hier, que faire ?", "le centre financier n'existe pas", "où trouver mon numéro de tiers",
-    "je veux annuler une demande de paiement", "qui valide les services faits dans mon service ?",
-    "j'ai oublié mon mot de passe", "comment rapprocher une facture et un service fait",
-    "le workflow ne part pas chez le valideur", "mon habilitation a expiré", "merci beaucoup",
-    "je n'ai pas de message d'erreur mais la DP reste en attente", "c'est quoi un certificat administratif",
-    "comment créer un fournisseur étranger", "ma facture est rejetée sans motif", "bonjour",
-    "la pièce n'a pas été reportée", "budget épuisé sur mon centre financier, que faire ?",
-    "erreur de montant sur ma facture de travaux", "Chorus est très lent aujourd'hui",
-    "je ne vois plus mes restitutions dans l'infocentre", "comment modifier l'imputation d'un EJ",
-    "problème de carte achat FTAP", "mon tiers est bloqué au paiement", "le service fait présumé ne se crée pas",
-    "depuis l'upgrade SAP je n'ai plus la tuile", "impossible de valider la DA, le bouton est grisé",
-    "qui contacter pour une fiche service desk ?", "mon compte est verrouillé je crois",
-)  # fmt: skip
+    "bonjour je n'arrive pas à me connecter à chorus",
+    "comment faire une demande d'achat dans chorus formulaires ?",
+    "mon EJ est bloqué depuis hier, que faire ?",
+    "le centre financier n'existe pas",
+    "où trouver mon numéro de tiers",
+    "je veux annuler une demande de paiement",
+    "qui valide les services faits dans mon service ?",
+    "j'ai oublié mon mot de passe",
+    "comment rapprocher une facture et un service fait",
+    "le workflow ne part pas chez le valideur",
+    "mon habilitation a expiré",
+    "merci beaucoup",
+    "je n'ai pas de message d'erreur mais la DP reste en attente",
+    "c'est quoi un certificat administratif",
+    "comment créer un fournisseur étranger",
+    "ma facture est rejetée sans motif",
+    "bonjour",
+    "la pièce n'a pas été reportée",
+    "budget épuisé sur mon centre financier, que faire ?",
+    "erreur de montant sur ma facture de travaux",
+    "Chorus est très lent aujourd'hui",
+    "je ne vois plus mes restitutions dans l'infocentre",
+    "comment modifier l'imputation d'un EJ",
+    "problème de carte achat FTAP",
+    "mon tiers est bloqué au paiement",
+    "le service fait présumé ne se crée pas",
+    "depuis l'upgrade SAP je n'ai plus la tuile",
+    "impossible de valider la DA, le bouton est grisé",
+    "qui contacter pour une fiche service desk ?",
+    "mon compte est verrouillé je crois",
+)
 NEAR_MISS_WORDS = (
-    "soldé", "transféré", "émettrice", "destinataire", "global", "annuel", "débit", "crédit", "validé",
-    "archivé", "suspendu", "provisoire", "définitif", "analytique", "recette", "client", "interne",
-    "externe", "fermé", "ouvert", "modifié", "réservé", "mensuel", "compensé", "dépassé", "intermédiaire",
-)  # fmt: skip
+    "soldé",
+    "transféré",
+    "émettrice",
+    "destinataire",
+    "global",
+    "annuel",
+    "débit",
+    "crédit",
+    "validé",
+    "archivé",
+    "suspendu",
+    "provisoire",
+    "définitif",
+    "analytique",
+    "recette",
+    "client",
+    "interne",
+    "externe",
+    "fermé",
+    "ouvert",
+    "modifié",
+    "réservé",
+    "mensuel",
+    "compensé",
+    "dépassé",
+    "intermédiaire",
+)
 HELDOUT_SUBJECTS = (
-    "Compte de trésorerie", "Axe analytique", "Centre de responsabilité", "Titre de recette",
-    "Poste budgétaire", "Mandat de paiement", "Ordonnateur", "Comptable assignataire", "Référentiel",
-    "Schéma de TVA", "Profil de validation", "Circuit de validation",
-)  # fmt: skip
+    "Compte de trésorerie",
+    "Axe analytique",
+    "Centre de responsabilité",
+    "Titre de recette",
+    "Poste budgétaire",
+    "Mandat de paiement",
+    "Ordonnateur",
+    "Comptable assignataire",
+    "Référentiel",
+    "Schéma de TVA",
+    "Profil de validation",
+    "Circuit de validation",
+)
 HELDOUT_PREDICATES = (
-    "n'est pas éligible au paiement", "a été transféré vers un autre service", "est suspendu pour contrôle",
-    "n'est pas rattaché à l'ordonnateur", "est en anomalie de synchronisation", "n'a pas de visa du contrôleur",
-    "ne peut pas être dupliqué", "est en doublon avec une autre saisie",
-)  # fmt: skip
+    "n'est pas éligible au paiement",
+    "a été transféré vers un autre service",
+    "est suspendu pour contrôle",
+    "n'est pas rattaché à l'ordonnateur",
+    "est en anomalie de synchronisation",
+    "n'a pas de visa du contrôleur",
+    "ne peut pas être dupliqué",
+    "est en doublon avec une autre saisie",
+)
 
 
 @dataclass
@@ -309,8 +473,11 @@ def synthetic_templates(rng: random.Random, count: int, taken: Set[Tuple[str, ..
         masculine, feminine, predicate_entity = rng.choice(PREDICATES)
         complement, complement_entity = rng.choice(COMPLEMENTS)
         with_value = rng.random() < 0.9
-        parts = [rng.choice(TEMPLATE_PREFIXES) + label + (" {V}" if with_value else ""),
-                 feminine if gender == "f" else masculine, complement]  # fmt: skip
+        parts = [
+            rng.choice(TEMPLATE_PREFIXES) + label + (" {V}" if with_value else ""),
+            feminine if gender == "f" else masculine,
+            complement,
+        ]
         entities = ([subject_entity] if with_value else []) + [predicate_entity] * ("{V}" in masculine)
         entities += [complement_entity] * ("{V}" in complement)
         template = _numbered(" ".join(part for part in parts if part), entities, rng)
@@ -335,7 +502,7 @@ def _numbered(text: str, entities: List[Optional[str]], rng: random.Random) -> E
         names = ["&" if style < 0.9 else "XXX"] * count
     for name in names:
         text = text.replace("{V}", name, 1)
-    mapping = {name: entity for name, entity in zip(names, entities) if entity}
+    mapping = {name: entity for name, entity in zip(names, entities, strict=False) if entity}
     return ErrorTemplate(text, mapping, HERE)
 
 
@@ -537,8 +704,10 @@ def multi_pastes(catalogue: Sequence[Tuple[str, ErrorTemplate]], rng: random.Ran
         while len(chosen) < rng.randint(2, 3):
             item_id, template = rng.choice(catalogue)
             chosen.setdefault(item_id, template)
-        lines = [f"{rng.choice(('E', 'W', 'E'))} {rng.choice(('ZFI123', 'FMCE002', 'F5 702'))} {fill(t, rng, False, False).text}"
-                 for t in chosen.values()]  # fmt: skip
+        lines = [
+            f"{rng.choice(('E', 'W', 'E'))} {rng.choice(('ZFI123', 'FMCE002', 'F5 702'))} {fill(t, rng, False, False).text}"
+            for t in chosen.values()
+        ]
         pastes.append((rng.choice(("", "j'ai plusieurs messages :\n")) + "\n".join(lines), list(chosen)))
     return pastes
 
@@ -569,7 +738,9 @@ def evaluate(matcher: Matcher, positives: Sequence[Case], rejects: Sequence[Case
             got = accepted[0].entities
             values_ok.append(all(fold_value(got.get(k, "")) == fold_value(v) for k, v in case.values.items()))
         if not correct and len(failures) < 15:
-            failures.append({"texte": case.text, "attendu": case.item_id, "obtenu": [_brief(m) for m in (accepted or matches)[:2]]})
+            failures.append(
+                {"texte": case.text, "attendu": case.item_id, "obtenu": [_brief(m) for m in (accepted or matches)[:2]]}
+            )
     rejected: Dict[str, List[bool]] = defaultdict(list)
     false_accepts = []
     for case in rejects:
@@ -631,7 +802,8 @@ def multi_accuracy(matcher: Matcher, pastes: Sequence[Tuple[str, List[str]]]) ->
 
 def latency(matcher: Matcher, queries: Sequence[str]) -> Dict[str, float]:
     """Milliseconds per ``match`` call; each query timed 3 times, its median kept, so that
-    another process taking the core for a moment does not pass for the matcher's cost."""
+    another process taking the core for a moment does not pass for the matcher's cost.
+    """
     for text in queries[:100]:
         matcher.match(text)
     timings = []
@@ -691,8 +863,12 @@ def main() -> int:
     report = {
         "seed": SEED,
         "threshold": DEFAULT_THRESHOLD,
-        "catalogue": {"templates": len(compiled), "real": len(compiled_real), "synthetic": len(synthetic),
-                      "build_seconds": round(build_seconds, 2)},  # fmt: skip
+        "catalogue": {
+            "templates": len(compiled),
+            "real": len(compiled_real),
+            "synthetic": len(synthetic),
+            "build_seconds": round(build_seconds, 2),
+        },
         "positives": len(positives),
         "negatives": len(rejects),
         "cuts": {"total": counters["coupes"], "moved_right_to_be_unambiguous": counters["coupes déplacées"]},
@@ -740,8 +916,16 @@ def render(report: dict) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for entry in report["latency"].values():
-        lines.append(f"| {entry['templates']} | {entry['queries']} | {entry['p50_ms']} ms | {entry['p99_ms']} ms | {entry['max_ms']} ms |")
-    lines += ["", "## Top-1 par bruit (un collage cumule plusieurs bruits)", "", "| bruit | collages | top-1 |", "| --- | --- | --- |"]
+        lines.append(
+            f"| {entry['templates']} | {entry['queries']} | {entry['p50_ms']} ms | {entry['p99_ms']} ms | {entry['max_ms']} ms |"
+        )
+    lines += [
+        "",
+        "## Top-1 par bruit (un collage cumule plusieurs bruits)",
+        "",
+        "| bruit | collages | top-1 |",
+        "| --- | --- | --- |",
+    ]
     for kind, entry in report["top1_by_noise"].items():
         lines.append(f"| {kind} | {entry['n']} | {pct(entry['top1'])} |")
     cuts = report["cuts"]
@@ -770,9 +954,17 @@ def render(report: dict) -> str:
         "",
     ]
     if report["failures"]:
-        lines += ["## Exemples d'échecs", ""] + [f"- `{f['texte']!r}` attendu {f['attendu']}, obtenu {f['obtenu']}" for f in report["failures"]] + [""]
+        lines += (
+            ["## Exemples d'échecs", ""]
+            + [f"- `{f['texte']!r}` attendu {f['attendu']}, obtenu {f['obtenu']}" for f in report["failures"]]
+            + [""]
+        )
     if report["false_accepts"]:
-        lines += ["## Exemples d'acceptations à tort", ""] + [f"- `{f['texte']!r}` → {f['obtenu']}" for f in report["false_accepts"]] + [""]
+        lines += (
+            ["## Exemples d'acceptations à tort", ""]
+            + [f"- `{f['texte']!r}` → {f['obtenu']}" for f in report["false_accepts"]]
+            + [""]
+        )
     lines.append(f"Durée du banc : {report['run_seconds']} s.")
     return "\n".join(lines) + "\n"
 

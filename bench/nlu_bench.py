@@ -61,9 +61,22 @@ def with_spacy_model(config: Path, spacy_model: str, out: Path) -> Path:
 
 def train(config: Path, out: Path) -> Path:
     command = [
-        sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config),
-        "--nlu", "data/nlu", "--domain", "domain", "--out", str(out), "--fixed-model-name", "nlu",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "rasa",
+        "train",
+        "nlu",
+        "--config",
+        str(config),
+        "--nlu",
+        "data/nlu",
+        "--domain",
+        "domain",
+        "--out",
+        str(out),
+        "--fixed-model-name",
+        "nlu",
+    ]
     # A cache of its own, so that every pipeline is measured on a training of its own.
     environment = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_CACHE_DIRECTORY": str(out / "cache")}
     subprocess.run(command, cwd=BOT_DIR, check=True, env=environment, capture_output=True)
@@ -84,8 +97,10 @@ def predict(agent: "Agent", cases: Cases) -> Tuple[List[Prediction], float]:
     parsed = asyncio.run(parse_all())
     per_message_ms = (time.perf_counter() - started) * 1000 / max(len(cases), 1)
     predictions = [
-        Prediction(expected, result["intent"]["name"], [(r["name"], r["confidence"]) for r in result.get("intent_ranking", [])])
-        for (_, expected), result in zip(cases, parsed)
+        Prediction(
+            expected, result["intent"]["name"], [(r["name"], r["confidence"]) for r in result.get("intent_ranking", [])]
+        )
+        for (_, expected), result in zip(cases, parsed, strict=False)
     ]
     return predictions, per_message_ms
 
@@ -97,7 +112,9 @@ def sweep(predictions: List[Prediction], domains: Dict[str, str]) -> List[dict]:
             adjusted = [with_threshold(p, threshold, ambiguity) for p in predictions]
             in_scope = score([p for p in adjusted if p.expected is not None], domains)
             outside = score([p for p in adjusted if p.expected is None], domains)
-            rows.append({"threshold": threshold, "ambiguity": ambiguity, **in_scope.as_dict(), "oos_fallback": outside.fallback})
+            rows.append(
+                {"threshold": threshold, "ambiguity": ambiguity, **in_scope.as_dict(), "oos_fallback": outside.fallback}
+            )
     return rows
 
 
@@ -115,12 +132,21 @@ def markdown(report: dict) -> str:
         f"{report['items']} knowledge items. Targets: top-1 ≥ {TARGETS['top1']:.0%}, domain ≥ {TARGETS['domain']:.0%}, "
         f"top-3 ≥ {TARGETS['top3']:.0%}, out-of-scope → fallback ≥ {TARGETS['oos_fallback']:.0%}.",
         "",
-        "- `heldout`: " + f"{main['questions']} in-scope and {main['out_of_scope']} out-of-scope questions; their errors were read while tuning.",
+        "- `heldout`: "
+        + f"{main['questions']} in-scope and {main['out_of_scope']} out-of-scope questions; their errors were read while tuning.",
     ]
     if "heldout_fresh" in report["sets"]:
         fresh = report["sets"]["heldout_fresh"]
-        lines.append(f"- `heldout_fresh`: {fresh['questions']} in-scope and {fresh['out_of_scope']} out-of-scope questions by another writer, never used to choose anything.")
-    lines += ["", "## Every pipeline, overall", "", "| pipeline | set | top-1 | domain | top-3 | in-scope fallback | out-of-scope → fallback | ms/message | training s |", "|---|---|---|---|---|---|---|---|---|"]
+        lines.append(
+            f"- `heldout_fresh`: {fresh['questions']} in-scope and {fresh['out_of_scope']} out-of-scope questions by another writer, never used to choose anything."
+        )
+    lines += [
+        "",
+        "## Every pipeline, overall",
+        "",
+        "| pipeline | set | top-1 | domain | top-3 | in-scope fallback | out-of-scope → fallback | ms/message | training s |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, figures in pipelines.items():
         for set_name, results in figures["sets"].items():
             overall = results["all"]
@@ -142,7 +168,13 @@ def markdown(report: dict) -> str:
             figures = pipelines[name]["sets"][MAIN_SET][domain]
             cells += [_percent(figures[key]) for key in ("top1", "domain", "top3", "fallback")]
         lines.append(f"| {domain} | {first['n']} | " + " | ".join(cells) + " |")
-    lines += ["", f"## Fallback threshold sweep (IZIA pipeline, `{MAIN_SET}`)", "", "| threshold | ambiguity | top-1 | domain | top-3 | in-scope fallback | out-of-scope fallback |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        f"## Fallback threshold sweep (IZIA pipeline, `{MAIN_SET}`)",
+        "",
+        "| threshold | ambiguity | top-1 | domain | top-3 | in-scope fallback | out-of-scope fallback |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for row in report["sweep"]:
         lines.append(
             f"| {row['threshold']} | {row['ambiguity']} | {_percent(row['top1'])} | {_percent(row['domain'])} | {_percent(row['top3'])} | {_percent(row['fallback'])} | {_percent(row['oos_fallback'])} |"
@@ -157,7 +189,9 @@ def _previous(only: Optional[str]) -> dict:
     return report if "sets" in report else {}
 
 
-def evaluate(name: str, config: Path, model: Optional[Path], sets: Dict[str, Cases], domains: Dict[str, str]) -> Tuple[dict, Dict[str, List[Prediction]]]:
+def evaluate(
+    name: str, config: Path, model: Optional[Path], sets: Dict[str, Cases], domains: Dict[str, str]
+) -> Tuple[dict, Dict[str, List[Prediction]]]:
     """One pipeline on every held-out set: its figures, and its raw predictions per set."""
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -173,12 +207,17 @@ def evaluate(name: str, config: Path, model: Optional[Path], sets: Dict[str, Cas
     figures = {
         "train_s": trained_s,
         "ms_per_message": sum(timed) / len(timed),
-        "sets": {set_name: {k: v.as_dict() for k, v in by_domain(found, domains).items()} for set_name, (found, _) in predictions.items()},
+        "sets": {
+            set_name: {k: v.as_dict() for k, v in by_domain(found, domains).items()}
+            for set_name, (found, _) in predictions.items()
+        },
     }
     for set_name, results in figures["sets"].items():
         overall, outside = results["all"], results.get(OUT_OF_SCOPE, {}).get("fallback", 0.0)
-        print(f"{name} [{set_name}]: top-1 {overall['top1']:.1%}  domain {overall['domain']:.1%}  top-3 {overall['top3']:.1%}  "
-              f"fallback {overall['fallback']:.1%}  out-of-scope→fallback {outside:.1%}")  # fmt: skip
+        print(
+            f"{name} [{set_name}]: top-1 {overall['top1']:.1%}  domain {overall['domain']:.1%}  top-3 {overall['top3']:.1%}  "
+            f"fallback {overall['fallback']:.1%}  out-of-scope→fallback {outside:.1%}"
+        )
     print(f"{name}: {figures['ms_per_message']:.1f} ms/message, trained in {trained_s:.0f} s")
     return figures, {set_name: found for set_name, (found, _) in predictions.items()}
 
@@ -195,10 +234,13 @@ def main() -> int:
     previous = _previous(args.only)
     report: dict = {
         "items": len(knowledge.items),
-        "sets": {name: {"questions": sum(1 for _, e in cases if e), "out_of_scope": sum(1 for _, e in cases if e is None)} for name, cases in sets.items()},
+        "sets": {
+            name: {"questions": sum(1 for _, e in cases if e), "out_of_scope": sum(1 for _, e in cases if e is None)}
+            for name, cases in sets.items()
+        },
         "pipelines": {name: figures for name, figures in previous.get("pipelines", {}).items() if name != args.only},
         "sweep": previous.get("sweep", []),
-    }  # fmt: skip
+    }
     for name, config in PIPELINES.items():
         if args.only and name != args.only:
             continue

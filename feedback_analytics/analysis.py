@@ -12,7 +12,7 @@ from sklearn.preprocessing import normalize
 from feedback_analytics.clustering import DISTANCE_THRESHOLD, cluster, members
 from feedback_analytics.coverage import COVERAGE_THRESHOLD, KnowledgeTexts, decide, item_scores
 from feedback_analytics.extraction import Signal
-from feedback_analytics.features import Featuriser, lemmatise
+from feedback_analytics.features import Featuriser, lemmatise, non_empty
 from feedback_analytics.naming import by_centrality, salient_terms
 
 MAX_MESSAGES = 30  # per subject in the review file
@@ -68,9 +68,9 @@ def analyse(
     labels = cluster(vectors, distance_threshold)
     _advance(steps)
     # Coverage compares lemmas only: shared fillers and spelling would make any two messages look alike.
-    word_vectors = normalize(featuriser.words.transform([l or "_" for l in message_lemmas]))
+    word_vectors = normalize(featuriser.words.transform(non_empty(message_lemmas)))
     if known.texts:
-        knowledge_words = normalize(featuriser.words.transform([l or "_" for l in lemmatise(known.texts)]))
+        knowledge_words = normalize(featuriser.words.transform(non_empty(lemmatise(known.texts))))
         scores = item_scores(word_vectors, knowledge_words, known.owners, len(known.item_ids))
     else:
         scores = np.zeros((len(texts), 0))
@@ -89,12 +89,18 @@ def analyse(
         hints = Counter(s.hint_item for s in grouped if s.hint_item)
         subjects.append(
             Subject(
-                id=f"s{number:03d}", count=len(grouped), messages=[texts[r] for r in ordered],
-                terms=salient_terms(word_vectors, rows, vocabulary), target=target,
-                similarity=round(similarity, 3), covered=covered, reasons=dict(reasons.most_common()),
-                hints=dict(hints.most_common()), comments=[s.comment for s in grouped if s.comment],
+                id=f"s{number:03d}",
+                count=len(grouped),
+                messages=[texts[r] for r in ordered],
+                terms=salient_terms(word_vectors, rows, list(vocabulary)),
+                target=target,
+                similarity=round(similarity, 3),
+                covered=covered,
+                reasons=dict(reasons.most_common()),
+                hints=dict(hints.most_common()),
+                comments=[s.comment for s in grouped if s.comment],
             )
-        )  # fmt: skip
+        )
         row_subject[rows] = number - 1
     _advance(steps)
     if steps is not None:

@@ -40,15 +40,16 @@ asyncio.run(main())
 
 def _yaml() -> YAML:
     yaml = YAML()  # round-trip
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap the authors' lines
+    yaml.preserve_quotes = True  # type: ignore[assignment]
+    yaml.width = 4096  # type: ignore[assignment]  # never re-wrap the authors' lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
 
 def add_examples(path: Path, messages: Sequence[str]) -> List[str]:
     """Appends the messages not already there (accents and case aside) to ``examples:``;
-    returns those added. Comments and layout of the rest of the file are kept."""
+    returns those added. Comments and layout of the rest of the file are kept.
+    """
     yaml = _yaml()
     text = path.read_text(encoding="utf-8")
     data = yaml.load(text)
@@ -90,7 +91,9 @@ class ApplyReport:
 
     def markdown(self) -> str:
         lines = ["# Application des suggestions", ""]
-        lines.append(f"- reformulations ajoutées : {sum(map(len, self.added.values()))} dans {len(self.added)} fiche(s)")
+        lines.append(
+            f"- reformulations ajoutées : {sum(map(len, self.added.values()))} dans {len(self.added)} fiche(s)"
+        )
         lines.append(f"- connaissances valides : {'oui' if self.valid else 'non'}")
         for problem in self.problems:
             lines.append(f"  - {problem}")
@@ -99,7 +102,9 @@ class ApplyReport:
         if self.parsed:
             lines.append(f"- messages reconnus par la fiche voulue : {self.messages_ok}/{len(self.parsed)}")
         if self.stories_ok is not None:
-            lines.append(f"- histoires de test de conversation : {'toutes passent' if self.stories_ok else 'ÉCHEC'} {self.stories}")
+            lines.append(
+                f"- histoires de test de conversation : {'toutes passent' if self.stories_ok else 'ÉCHEC'} {self.stories}"
+            )
         wrong = [p for p in self.parsed if not p["ok"]]
         if wrong:
             lines += ["", "| message | fiche voulue | intention reconnue | confiance |", "| --- | --- | --- | --- |"]
@@ -118,7 +123,9 @@ def merge(suggestions: Sequence[Suggestion], knowledge_dir: Path) -> ApplyReport
         if not suggestion.accepted:
             continue
         if suggestion.target not in knowledge.items:
-            report.problems.append(f"{suggestion.id} : fiche cible « {suggestion.target} » inconnue, suggestion ignorée.")
+            report.problems.append(
+                f"{suggestion.id} : fiche cible « {suggestion.target} » inconnue, suggestion ignorée."
+            )
             continue
         path = Path(knowledge.item(suggestion.target).location.file)
         backups.setdefault(path, path.read_text(encoding="utf-8"))
@@ -136,20 +143,29 @@ def merge(suggestions: Sequence[Suggestion], knowledge_dir: Path) -> ApplyReport
 
 
 def _environment(knowledge_dir: Path, bot_dir: Path) -> Dict[str, str]:
-    return {**os.environ, "IZIA_KNOWLEDGE_DIR": str(knowledge_dir.resolve()), "IZIA_BOT_DIR": str(bot_dir.resolve()), "TF_CPP_MIN_LOG_LEVEL": "2"}
+    return {
+        **os.environ,
+        "IZIA_KNOWLEDGE_DIR": str(knowledge_dir.resolve()),
+        "IZIA_BOT_DIR": str(bot_dir.resolve()),
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+    }
 
 
 def retrain(knowledge_dir: Path, bot_dir: Path) -> bool:
-    """``izia build`` on the given folders (compile, then train; Rasa skips an unchanged model)."""
-    command = [sys.executable, "-m", "izia.cli", "--knowledge", str(knowledge_dir), "build"]
+    """What ``izia build`` does, on the given folders (compile, then train; Rasa skips an unchanged model)."""
+    command = [sys.executable, "-m", "izia.build", str(knowledge_dir)]
     return subprocess.run(command, cwd=bot_dir.parent, env=_environment(knowledge_dir, bot_dir)).returncode == 0
 
 
 def parse_with_model(model: Path, texts: Sequence[str], knowledge_dir: Path, bot_dir: Path) -> List[Dict[str, Any]]:
     result = subprocess.run(
-        [sys.executable, "-c", _PARSE_SCRIPT, str(model)], input=json.dumps(list(texts)), capture_output=True,
-        text=True, cwd=bot_dir.parent, env=_environment(knowledge_dir, bot_dir),
-    )  # fmt: skip
+        [sys.executable, "-c", _PARSE_SCRIPT, str(model)],
+        input=json.dumps(list(texts)),
+        capture_output=True,
+        text=True,
+        cwd=bot_dir.parent,
+        env=_environment(knowledge_dir, bot_dir),
+    )
     marker = next((line for line in result.stdout.splitlines() if line.startswith("@@PARSED@@")), None)
     if marker is None:
         raise RuntimeError(f"analyse des messages impossible : {result.stderr[-2000:]}")
@@ -159,16 +175,39 @@ def parse_with_model(model: Path, texts: Sequence[str], knowledge_dir: Path, bot
 def check_stories(model: Path, knowledge_dir: Path, bot_dir: Path) -> Dict[str, Any]:
     """``rasa test core`` on bot/tests, as tests/test_rasa_project.py does."""
     with tempfile.TemporaryDirectory() as out:
-        command = [sys.executable, "-m", "rasa", "test", "core", "--stories", "tests", "--model", str(model),
-                   "--out", out, "--fail-on-prediction-errors", "--e2e"]  # fmt: skip
-        result = subprocess.run(command, cwd=bot_dir, env=_environment(knowledge_dir, bot_dir), capture_output=True, text=True)
+        command = [
+            sys.executable,
+            "-m",
+            "rasa",
+            "test",
+            "core",
+            "--stories",
+            "tests",
+            "--model",
+            str(model),
+            "--out",
+            out,
+            "--fail-on-prediction-errors",
+            "--e2e",
+        ]
+        result = subprocess.run(
+            command, cwd=bot_dir, env=_environment(knowledge_dir, bot_dir), capture_output=True, text=True
+        )
         report_file = Path(out) / "story_report.json"
-        accuracy = json.loads(report_file.read_text(encoding="utf-8")).get("conversation_accuracy", {}) if report_file.exists() else {}
+        accuracy = (
+            json.loads(report_file.read_text(encoding="utf-8")).get("conversation_accuracy", {})
+            if report_file.exists()
+            else {}
+        )
     return {"returncode": result.returncode, **accuracy}
 
 
 def apply_review(
-    suggestions: Sequence[Suggestion], knowledge_dir: Path, bot_dir: Path, train: bool = True, report_path: Optional[Path] = None
+    suggestions: Sequence[Suggestion],
+    knowledge_dir: Path,
+    bot_dir: Path,
+    train: bool = True,
+    report_path: Optional[Path] = None,
 ) -> ApplyReport:
     report = merge(suggestions, knowledge_dir)
     if report.valid and train:
@@ -178,10 +217,13 @@ def apply_review(
             expected = [(m, s.target) for s in suggestions if s.accepted for m in s.messages]
             parsed = parse_with_model(model, [m for m, _ in expected], knowledge_dir, bot_dir) if expected else []
             report.parsed = [
-                {**p, "expected": target, "ok": p["intent"] == target} for p, (_, target) in zip(parsed, expected)
+                {**p, "expected": target, "ok": p["intent"] == target}
+                for p, (_, target) in zip(parsed, expected, strict=False)
             ]
             report.stories = check_stories(model, knowledge_dir, bot_dir)
-            report.stories_ok = report.stories.get("returncode") == 0 and report.stories.get("correct") == report.stories.get("total")
+            report.stories_ok = report.stories.get("returncode") == 0 and report.stories.get(
+                "correct"
+            ) == report.stories.get("total")
     if report_path is not None:
         report_path.parent.mkdir(parents=True, exist_ok=True)
         report_path.write_text(report.markdown(), encoding="utf-8")

@@ -37,7 +37,9 @@ class KnowledgeTexts:
         return cls(ids, tuple(texts), tuple(owners))
 
 
-def item_scores(messages: sparse.csr_matrix, knowledge: sparse.csr_matrix, owners: Sequence[int], item_count: int) -> np.ndarray:
+def item_scores(
+    messages: sparse.csr_matrix, knowledge: sparse.csr_matrix, owners: Sequence[int], item_count: int
+) -> np.ndarray:
     """messages x items: each message's best similarity with each item's texts."""
     similarity = (messages @ knowledge.T).toarray()
     best = np.zeros((messages.shape[0], item_count))
@@ -49,7 +51,9 @@ def item_scores(messages: sparse.csr_matrix, knowledge: sparse.csr_matrix, owner
     return best
 
 
-def decide(scores: np.ndarray, rows: np.ndarray, item_ids: Sequence[str], threshold: float = COVERAGE_THRESHOLD) -> Tuple[str, float, bool]:
+def decide(
+    scores: np.ndarray, rows: np.ndarray, item_ids: Sequence[str], threshold: float = COVERAGE_THRESHOLD
+) -> Tuple[str, float, bool]:
     """(best item, its score, covered?) for the subject made of ``rows``."""
     if not len(item_ids) or not len(rows):
         return "", 0.0, False

@@ -132,9 +132,14 @@ def _extract_one(conversation: StoredConversation, result: Extraction) -> None:
             intent = parse.get("intent") or {}
             truth = str((event.get("metadata") or {}).get("topic") or "")
             turns.append(
-                _UserTurn(str(event.get("text") or ""), float(event.get("timestamp") or 0.0),
-                          intent.get("name"), float(intent.get("confidence") or 0.0), truth)
-            )  # fmt: skip
+                _UserTurn(
+                    str(event.get("text") or ""),
+                    float(event.get("timestamp") or 0.0),
+                    intent.get("name"),
+                    float(intent.get("confidence") or 0.0),
+                    truth,
+                )
+            )
         elif kind == "bot":
             if turns:
                 turns[-1].replies.append(event)
@@ -147,20 +152,30 @@ def _extract_one(conversation: StoredConversation, result: Extraction) -> None:
             value = event["value"]
             rating = value.get("rating")
             ratings.append(
-                Rating(conversation.sender_id, float(event.get("timestamp") or 0.0), str(value.get("kind") or ""),
-                       int(rating) if rating is not None else None, str(value.get("comment") or ""),
-                       str(value.get("item_id") or ""), str(value.get("subject") or ""))
-            )  # fmt: skip
+                Rating(
+                    conversation.sender_id,
+                    float(event.get("timestamp") or 0.0),
+                    str(value.get("kind") or ""),
+                    int(rating) if rating is not None else None,
+                    str(value.get("comment") or ""),
+                    str(value.get("item_id") or ""),
+                    str(value.get("subject") or ""),
+                )
+            )
     signals = _signals(conversation.sender_id, turns, ratings)
     result.signals += signals
     result.ratings += ratings
     started = turns[0].timestamp if turns else 0.0
     result.conversations.append(
         ConversationSummary(
-            conversation.sender_id, started, domains[0] if domains else NO_DOMAIN,
-            tuple(dict.fromkeys(reached)), any(FALLBACK in s.reasons for s in signals), len(turns),
+            conversation.sender_id,
+            started,
+            domains[0] if domains else NO_DOMAIN,
+            tuple(dict.fromkeys(reached)),
+            any(FALLBACK in s.reasons for s in signals),
+            len(turns),
         )
-    )  # fmt: skip
+    )
 
 
 def _signals(sender_id: str, turns: List[_UserTurn], ratings: List[Rating]) -> List[Signal]:
@@ -170,7 +185,14 @@ def _signals(sender_id: str, turns: List[_UserTurn], ratings: List[Rating]) -> L
         signal = found.get(turn.text)
         if signal is None:
             signal = found[turn.text] = Signal(
-                sender_id, turn.text, turn.timestamp, [], turn.intent, turn.confidence, turn.started_item(), truth=turn.truth
+                sender_id,
+                turn.text,
+                turn.timestamp,
+                [],
+                turn.intent,
+                turn.confidence,
+                turn.started_item(),
+                truth=turn.truth,
             )
         if reason not in signal.reasons:
             signal.reasons.append(reason)
@@ -196,10 +218,10 @@ def _signals(sender_id: str, turns: List[_UserTurn], ratings: List[Rating]) -> L
         bad = rating.kind == "answer_down" or (rating.rating is not None and rating.rating <= LOW_RATING)
         if not bad or not rating.subject or rating.subject.startswith("/"):
             continue
-        turn = next((t for t in turns if t.text == rating.subject), None)
-        if turn is None:
+        rated = next((t for t in turns if t.text == rating.subject), None)
+        if rated is None:
             continue
-        signal = mark(turn, ANSWER_DOWN if rating.kind == "answer_down" else LOW_RATED)
+        signal = mark(rated, ANSWER_DOWN if rating.kind == "answer_down" else LOW_RATED)
         signal.item_id = signal.item_id or rating.item_id
         if rating.comment:
             signal.comment = rating.comment

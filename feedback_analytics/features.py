@@ -1,11 +1,12 @@
 """Turning French user messages into vectors: spaCy lemmas (inflections and conjugations
-collapse) plus character n-grams (typos, missing accents and SAP codes still overlap)."""
+collapse) plus character n-grams (typos, missing accents and SAP codes still overlap).
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, List, Sequence
+from typing import Any, Iterable, List, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -22,6 +23,11 @@ EXTRA_STOP = frozenset(
     "bonjour merci svp stp cordialement bonne journée aide besoin question problème souci urgent "
     "madame monsieur hello salut voilà ok bien".split()
 )
+
+
+def non_empty(texts: Iterable[str]) -> List[str]:
+    """The vectorisers refuse an empty document: a message of digits or fillers becomes « _ »."""
+    return [text or "_" for text in texts]
 
 
 def plain(text: str) -> str:
@@ -64,15 +70,15 @@ class Featuriser:
 
     def fit(self, texts: Sequence[str]) -> "Featuriser":
         lemmas = lemmatise(texts)
-        self.words.fit([l or "_" for l in lemmas])
-        self.chars.fit([plain(t) or "_" for t in texts])
+        self.words.fit(non_empty(lemmas))
+        self.chars.fit(non_empty(plain(text) for text in texts))
         return self
 
     def transform(self, texts: Sequence[str], lemmas: Sequence[str] = ()) -> sparse.csr_matrix:
         """L2-normalised rows; ``lemmas`` may be passed when already computed."""
         lemmas = list(lemmas) or lemmatise(texts)
-        words = normalize(self.words.transform([l or "_" for l in lemmas]))
-        chars = normalize(self.chars.transform([plain(t) or "_" for t in texts]))
+        words = normalize(self.words.transform(non_empty(lemmas)))
+        chars = normalize(self.chars.transform(non_empty(plain(text) for text in texts)))
         combined = sparse.hstack([np.sqrt(LEMMA_WEIGHT) * words, np.sqrt(1 - LEMMA_WEIGHT) * chars]).tocsr()
         return normalize(combined)
 

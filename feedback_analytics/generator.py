@@ -25,55 +25,113 @@ NOT_UNDERSTOOD = "Je n'ai pas reconnu votre message. Pouvez-vous le reformuler ?
 
 UNCOVERED_TOPICS: Dict[str, Tuple[List[str], List[str]]] = {
     "mode_sombre": (
-        ["comment passer {x} en mode sombre", "je voudrais un thème sombre pour {x}", "activer le mode nuit sur {x}",
-         "{x} en noir, c'est possible ?", "mettre {x} en affichage sombre", "le fond blanc de {x} me fatigue les yeux, mode sombre ?"],
+        [
+            "comment passer {x} en mode sombre",
+            "je voudrais un thème sombre pour {x}",
+            "activer le mode nuit sur {x}",
+            "{x} en noir, c'est possible ?",
+            "mettre {x} en affichage sombre",
+            "le fond blanc de {x} me fatigue les yeux, mode sombre ?",
+        ],
         ["Chorus", "l'écran", "l'interface", "le portail"],
     ),
     "smartphone": (
-        ["peut-on utiliser Chorus sur {x}", "existe-t-il une application Chorus pour {x}", "accéder à Chorus depuis {x}",
-         "Chorus ne s'affiche pas bien sur {x}", "installer Chorus sur {x}", "application mobile Chorus pour {x}"],
+        [
+            "peut-on utiliser Chorus sur {x}",
+            "existe-t-il une application Chorus pour {x}",
+            "accéder à Chorus depuis {x}",
+            "Chorus ne s'affiche pas bien sur {x}",
+            "installer Chorus sur {x}",
+            "application mobile Chorus pour {x}",
+        ],
         ["mon smartphone", "mon téléphone portable", "un iphone", "une tablette android"],
     ),
     "badge": (
-        ["mon badge d'accès {x} ne fonctionne plus", "badge {x} désactivé", "je n'arrive plus à badger {x}",
-         "renouveler mon badge {x}", "perte de mon badge {x}", "le lecteur refuse mon badge {x}"],
+        [
+            "mon badge d'accès {x} ne fonctionne plus",
+            "badge {x} désactivé",
+            "je n'arrive plus à badger {x}",
+            "renouveler mon badge {x}",
+            "perte de mon badge {x}",
+            "le lecteur refuse mon badge {x}",
+        ],
         ["au bâtiment", "du parking", "de la cantine", "à l'entrée"],
     ),
     "meteo": (
-        ["quel temps fera-t-il {x}", "la météo {x} s'il te plaît", "va-t-il pleuvoir {x}",
-         "prévisions météo {x}", "fera-t-il beau {x}", "il fait froid {x} ?"],
+        [
+            "quel temps fera-t-il {x}",
+            "la météo {x} s'il te plaît",
+            "va-t-il pleuvoir {x}",
+            "prévisions météo {x}",
+            "fera-t-il beau {x}",
+            "il fait froid {x} ?",
+        ],
         ["demain", "ce week-end", "à Paris", "cette semaine"],
     ),
     "visio": (
-        ["comment lancer une visioconférence {x}", "le lien de la réunion Teams {x} ne marche pas",
-         "rejoindre la visio {x}", "pas de son dans la visio {x}", "ma caméra ne marche pas en visio {x}",
-         "programmer une réunion Teams {x}"],
+        [
+            "comment lancer une visioconférence {x}",
+            "le lien de la réunion Teams {x} ne marche pas",
+            "rejoindre la visio {x}",
+            "pas de son dans la visio {x}",
+            "ma caméra ne marche pas en visio {x}",
+            "programmer une réunion Teams {x}",
+        ],
         ["de demain", "avec le bureau comptable", "du service", "de cet après-midi"],
     ),
     "retraite": (
-        ["simulation de ma pension de retraite {x}", "quand puis-je partir à la retraite {x}",
-         "calcul de mes trimestres de retraite {x}", "relevé de carrière pour la retraite {x}",
-         "dossier de départ en retraite {x}", "montant de ma future pension {x}"],
+        [
+            "simulation de ma pension de retraite {x}",
+            "quand puis-je partir à la retraite {x}",
+            "calcul de mes trimestres de retraite {x}",
+            "relevé de carrière pour la retraite {x}",
+            "dossier de départ en retraite {x}",
+            "montant de ma future pension {x}",
+        ],
         ["", "en tant que fonctionnaire", "svp", "à 62 ans"],
     ),
     "wifi": (
-        ["le wifi {x} ne fonctionne pas", "mot de passe du wifi {x}", "je n'ai plus de réseau wifi {x}",
-         "connexion wifi instable {x}", "comment me connecter au wifi invité {x}", "le wifi coupe sans arrêt {x}"],
+        [
+            "le wifi {x} ne fonctionne pas",
+            "mot de passe du wifi {x}",
+            "je n'ai plus de réseau wifi {x}",
+            "connexion wifi instable {x}",
+            "comment me connecter au wifi invité {x}",
+            "le wifi coupe sans arrêt {x}",
+        ],
         ["au bureau", "dans la salle de réunion", "au 3e étage", "du ministère"],
     ),
     "cantine": (
-        ["quel est le menu de la cantine {x}", "recharger ma carte de cantine {x}", "horaires du restaurant administratif {x}",
-         "prix du repas à la cantine {x}", "menu végétarien à la cantine {x}", "la cantine est-elle ouverte {x}"],
+        [
+            "quel est le menu de la cantine {x}",
+            "recharger ma carte de cantine {x}",
+            "horaires du restaurant administratif {x}",
+            "prix du repas à la cantine {x}",
+            "menu végétarien à la cantine {x}",
+            "la cantine est-elle ouverte {x}",
+        ],
         ["aujourd'hui", "ce midi", "demain", "cette semaine"],
     ),
     "ordinateur_lent": (
-        ["mon ordinateur est très lent {x}", "mon PC rame {x}", "mon poste de travail met du temps à démarrer {x}",
-         "ordinateur bloqué qui ne répond plus {x}", "mon pc portable chauffe et ralentit {x}", "écran figé sur mon ordinateur {x}"],
+        [
+            "mon ordinateur est très lent {x}",
+            "mon PC rame {x}",
+            "mon poste de travail met du temps à démarrer {x}",
+            "ordinateur bloqué qui ne répond plus {x}",
+            "mon pc portable chauffe et ralentit {x}",
+            "écran figé sur mon ordinateur {x}",
+        ],
         ["depuis ce matin", "depuis la mise à jour", "tout le temps", "depuis hier"],
     ),
     "mutuelle": (
-        ["adhérer à la mutuelle {x}", "remboursement de ma mutuelle {x}", "changer de mutuelle {x}",
-         "participation de l'employeur à la mutuelle {x}", "attestation de mutuelle {x}", "résilier ma mutuelle {x}"],
+        [
+            "adhérer à la mutuelle {x}",
+            "remboursement de ma mutuelle {x}",
+            "changer de mutuelle {x}",
+            "participation de l'employeur à la mutuelle {x}",
+            "attestation de mutuelle {x}",
+            "résilier ma mutuelle {x}",
+        ],
         ["des agents", "santé", "du ministère", "complémentaire"],
     ),
 }
@@ -170,16 +228,35 @@ def generate(
 def _user(sender: str, at: float, text: str, intent: str, confidence: float, topic: str = "") -> Dict[str, Any]:
     ranking = [{"name": intent, "confidence": confidence}]
     return {
-        "sender_id": sender, "event": "user", "timestamp": at, "text": text,
-        "parse_data": {"intent": {"name": intent, "confidence": confidence}, "intent_ranking": ranking, "entities": [], "text": text},
-        "input_channel": "rest", "metadata": {"topic": topic} if topic else {},
-    }  # fmt: skip
+        "sender_id": sender,
+        "event": "user",
+        "timestamp": at,
+        "text": text,
+        "parse_data": {
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": ranking,
+            "entities": [],
+            "text": text,
+        },
+        "input_channel": "rest",
+        "metadata": {"topic": topic} if topic else {},
+    }
 
 
 def _bot(
-    sender: str, at: float, text: str, item: str = "", domain: str = "", buttons: Sequence[Tuple[str, str]] = (), kind: str = ""
+    sender: str,
+    at: float,
+    text: str,
+    item: str = "",
+    domain: str = "",
+    buttons: Sequence[Tuple[str, str]] = (),
+    kind: str = "",
 ) -> List[Dict[str, Any]]:
-    custom = {CUSTOM_ITEM: item, CUSTOM_DOMAIN: domain, CUSTOM_NODE: "n"} if item else ({CUSTOM_KIND: kind} if kind else None)
+    custom = (
+        {CUSTOM_ITEM: item, CUSTOM_DOMAIN: domain, CUSTOM_NODE: "n"}
+        if item
+        else ({CUSTOM_KIND: kind} if kind else None)
+    )
     data = {"buttons": [{"title": t, "payload": p} for t, p in buttons] or None, "custom": custom}
     return [
         {"sender_id": sender, "event": "action", "timestamp": at, "name": "action_izia"},
@@ -192,45 +269,84 @@ def _slot(sender: str, at: float, name: str, value: Any) -> Dict[str, Any]:
 
 
 def _greeting(sender: str, at: float) -> List[Dict[str, Any]]:
-    return [_user(sender, at, "bonjour", "accueil", 0.99), *_bot(sender, at + 1, "Bonjour je suis IZIA.", "accueil", "general")]
+    return [
+        _user(sender, at, "bonjour", "accueil", 0.99),
+        *_bot(sender, at + 1, "Bonjour je suis IZIA.", "accueil", "general"),
+    ]
 
 
 def _rating(sender: str, at: float, stars: int, comment: str, item: str, subject: str) -> List[Dict[str, Any]]:
-    value = {"sender_id": sender, "kind": "rating", "rating": stars, "comment": comment, "ministry": "",
-             "item_id": item, "subject": subject, "at": ""}  # fmt: skip
-    return [_user(sender, at, f'/rate_conversation{{"rating":"{stars}"}}', "rate_conversation", 1.0),
-            *_bot(sender, at + 1, "Merci pour votre avis."), _slot(sender, at + 1, "feedback", value)]  # fmt: skip
+    value = {
+        "sender_id": sender,
+        "kind": "rating",
+        "rating": stars,
+        "comment": comment,
+        "ministry": "",
+        "item_id": item,
+        "subject": subject,
+        "at": "",
+    }
+    return [
+        _user(sender, at, f'/rate_conversation{{"rating":"{stars}"}}', "rate_conversation", 1.0),
+        *_bot(sender, at + 1, "Merci pour votre avis."),
+        _slot(sender, at + 1, "feedback", value),
+    ]
 
 
 def _answered(sender: str, at: float, item: ItemInfo, text: str, rng: random.Random) -> List[Dict[str, Any]]:
     events = _greeting(sender, at)
-    events += [_user(sender, at + 20, text, item.id, 0.9), *_bot(sender, at + 21, f"Réponse : {item.title}", item.id, item.domain)]
+    events += [
+        _user(sender, at + 20, text, item.id, 0.9),
+        *_bot(sender, at + 21, f"Réponse : {item.title}", item.id, item.domain),
+    ]
     if rng.random() < 0.6:
         events += _rating(sender, at + 60, rng.choice([3, 4, 4, 5, 5, 5]), "", item.id, text)
     return events
 
 
-def _troubled(sender: str, at: float, text: str, topic: str, domain: str, items: List[ItemInfo], rng: random.Random) -> List[Dict[str, Any]]:
+def _troubled(
+    sender: str, at: float, text: str, topic: str, domain: str, items: List[ItemInfo], rng: random.Random
+) -> List[Dict[str, Any]]:
     """A conversation where IZIA failed the user, in one of the ways the extraction looks for."""
     events = _greeting(sender, at)
     if domain:
-        events += [_user(sender, at + 5, '/choose{"choice":"d"}', "choose", 1.0),
-                   *_bot(sender, at + 6, "Quel est votre problème ?", f"domaine_{domain}", domain)]  # fmt: skip
+        events += [
+            _user(sender, at + 5, '/choose{"choice":"d"}', "choose", 1.0),
+            *_bot(sender, at + 6, "Quel est votre problème ?", f"domaine_{domain}", domain),
+        ]
     shape = rng.random()
     if shape < 0.55:  # not understood, « Vouliez-vous dire » refused, then a second failure
         wrong = rng.sample(items, 2)
         events += [_user(sender, at + 20, text, "nlu_fallback", 0.3, topic), *_bot(sender, at + 21, NOT_UNDERSTOOD)]
-        events += _bot(sender, at + 21, DID_YOU_MEAN, buttons=[(w.title, f"/{w.id}") for w in wrong], kind=DID_YOU_MEAN_KIND)
+        events += _bot(
+            sender, at + 21, DID_YOU_MEAN, buttons=[(w.title, f"/{w.id}") for w in wrong], kind=DID_YOU_MEAN_KIND
+        )
         if rng.random() < 0.5:
-            events += [_user(sender, at + 300, "laissez tomber", "nlu_fallback", 0.2), *_bot(sender, at + 301, NOT_UNDERSTOOD)]
+            events += [
+                _user(sender, at + 300, "laissez tomber", "nlu_fallback", 0.2),
+                *_bot(sender, at + 301, NOT_UNDERSTOOD),
+            ]
     elif shape < 0.8:  # answered hesitantly with the wrong item, then thumbs-down
         wrong = rng.choice(items)
-        events += [_user(sender, at + 20, text, wrong.id, round(rng.uniform(0.4, 0.58), 2), topic),
-                   *_bot(sender, at + 21, f"Réponse : {wrong.title}", wrong.id, wrong.domain)]  # fmt: skip
-        down = {"sender_id": sender, "kind": "answer_down", "rating": None, "comment": "", "ministry": "",
-                "item_id": wrong.id, "subject": text, "at": ""}  # fmt: skip
-        events += [_user(sender, at + 40, "/not_helpful", "not_helpful", 1.0), *_bot(sender, at + 41, "Désolée."),
-                   _slot(sender, at + 41, "feedback", down)]  # fmt: skip
+        events += [
+            _user(sender, at + 20, text, wrong.id, round(rng.uniform(0.4, 0.58), 2), topic),
+            *_bot(sender, at + 21, f"Réponse : {wrong.title}", wrong.id, wrong.domain),
+        ]
+        down = {
+            "sender_id": sender,
+            "kind": "answer_down",
+            "rating": None,
+            "comment": "",
+            "ministry": "",
+            "item_id": wrong.id,
+            "subject": text,
+            "at": "",
+        }
+        events += [
+            _user(sender, at + 40, "/not_helpful", "not_helpful", 1.0),
+            *_bot(sender, at + 41, "Désolée."),
+            _slot(sender, at + 41, "feedback", down),
+        ]
     else:  # not understood, then a low rating with a comment
         events += [_user(sender, at + 20, text, "nlu_fallback", 0.25, topic), *_bot(sender, at + 21, NOT_UNDERSTOOD)]
         comment = f"{rng.choice(COMMENTS)} {rng.choice(MINISTRIES)}".strip()

@@ -1,5 +1,6 @@
 """Naming a subject so support staff recognise it at a glance: its salient lemmas (what sets
-it apart from the other messages) and its most central messages."""
+it apart from the other messages) and its most central messages.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ TERMS = 4
 CENTRAL = 3
 
 
-def salient_terms(word_vectors: sparse.csr_matrix, rows: np.ndarray, vocabulary: Sequence[str], count: int = TERMS) -> List[str]:
+def salient_terms(
+    word_vectors: sparse.csr_matrix, rows: np.ndarray, vocabulary: Sequence[str], count: int = TERMS
+) -> List[str]:
     """Lemmas (and lemma pairs) weighing more in the subject than in all messages."""
     if word_vectors.shape[1] == 0:
         return []

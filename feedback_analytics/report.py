@@ -1,5 +1,6 @@
 """The support team's HTML page: activity, unanswered rate, satisfaction, top subjects and the
-items most often rated badly. Charts are matplotlib PNGs embedded in the page (one file to mail)."""
+items most often rated badly. Charts are matplotlib PNGs embedded in the page (one file to mail).
+"""
 
 from __future__ import annotations
 
@@ -77,11 +78,24 @@ def build_report(extraction: Extraction, subjects: Sequence[Subject], path: Path
         trend[day_of(rating.timestamp)].append(int(rating.rating or 0))
     charts = [
         ("Conversations par jour", _bars(days, [per_day[d] for d in days], "conversations")),
-        ("Conversations par domaine", _bars(domains, [per_domain[d] for d in domains], "conversations", horizontal=True)),
-        ("Taux de messages non compris par domaine (%)",
-         _bars(domains, [100 * unanswered_domain[d] / per_domain[d] for d in domains], "% des conversations", horizontal=True)),
-        ("Répartition des notes", _bars([f"{n} ★" for n in range(1, 6)], [star_counts[n] for n in range(1, 6)], "notes")),
-    ]  # fmt: skip
+        (
+            "Conversations par domaine",
+            _bars(domains, [per_domain[d] for d in domains], "conversations", horizontal=True),
+        ),
+        (
+            "Taux de messages non compris par domaine (%)",
+            _bars(
+                domains,
+                [100 * unanswered_domain[d] / per_domain[d] for d in domains],
+                "% des conversations",
+                horizontal=True,
+            ),
+        ),
+        (
+            "Répartition des notes",
+            _bars([f"{n} ★" for n in range(1, 6)], [star_counts[n] for n in range(1, 6)], "notes"),
+        ),
+    ]
     if trend:
         figure, axes = plt.subplots(figsize=(10, 3.5))
         trend_days = sorted(trend)
@@ -92,7 +106,17 @@ def build_report(extraction: Extraction, subjects: Sequence[Subject], path: Path
         charts.append(("Évolution de la satisfaction (note moyenne par jour)", _png(figure)))
     top = [s for s in subjects if s.count >= 2][:TOP_SUBJECTS]
     if top:
-        charts.append(("Principaux sujets (nombre de messages)", _bars([f"{s.id} {' '.join(s.terms[:2])}" for s in top], [s.count for s in top], "messages", horizontal=True)))
+        charts.append(
+            (
+                "Principaux sujets (nombre de messages)",
+                _bars(
+                    [f"{s.id} {' '.join(s.terms[:2])}" for s in top],
+                    [s.count for s in top],
+                    "messages",
+                    horizontal=True,
+                ),
+            )
+        )
     bad: Dict[str, Dict[str, object]] = {}
     for rating in extraction.ratings:
         is_low = rating.kind == "rating" and rating.rating is not None and rating.rating <= LOW_RATING
@@ -101,15 +125,25 @@ def build_report(extraction: Extraction, subjects: Sequence[Subject], path: Path
         row = bad.setdefault(rating.item_id, {"item": rating.item_id, "low": 0, "down": 0, "comments": []})
         row["low" if is_low else "down"] = int(row["low" if is_low else "down"]) + 1  # type: ignore[call-overload]
         if rating.comment and len(row["comments"]) < 3:  # type: ignore[arg-type]
-            row["comments"].append(rating.comment)  # type: ignore[union-attr]
+            row["comments"].append(rating.comment)  # type: ignore[attr-defined]
     bad_items = sorted(bad.values(), key=lambda r: -(int(r["low"]) + int(r["down"])))[:TOP_ITEMS]  # type: ignore[call-overload]
     unanswered = sum(1 for c in conversations if c.unanswered)
-    html = Environment(autoescape=True).from_string(TEMPLATE).render(
-        conversations=len(conversations), first_day=days[0] if days else "-", last_day=days[-1] if days else "-",
-        signals=len(extraction.signals), unanswered=unanswered,
-        unanswered_rate=round(100 * unanswered / len(conversations), 1) if conversations else 0,
-        charts=charts, subjects=top, bad_items=bad_items, low=LOW_RATING,
-    )  # fmt: skip
+    html = (
+        Environment(autoescape=True)
+        .from_string(TEMPLATE)
+        .render(
+            conversations=len(conversations),
+            first_day=days[0] if days else "-",
+            last_day=days[-1] if days else "-",
+            signals=len(extraction.signals),
+            unanswered=unanswered,
+            unanswered_rate=round(100 * unanswered / len(conversations), 1) if conversations else 0,
+            charts=charts,
+            subjects=top,
+            bad_items=bad_items,
+            low=LOW_RATING,
+        )
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path

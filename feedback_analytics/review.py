@@ -49,7 +49,7 @@ class Suggestion:
 
 def _yaml() -> YAML:
     yaml = YAML()
-    yaml.width = 120
+    yaml.width = 120  # type: ignore[assignment]  # ruamel declares it None
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
@@ -94,15 +94,20 @@ def read_review(path: Path) -> List[Suggestion]:
     for entry in data.get("suggestions") or []:
         decision = str(entry.get("decision") or PENDING).strip()
         if decision not in DECISIONS:
-            raise ValueError(f"{path} : décision « {decision} » inconnue pour {entry.get('id')} (attendu : {', '.join(DECISIONS)}).")
+            raise ValueError(
+                f"{path} : décision « {decision} » inconnue pour {entry.get('id')} (attendu : {', '.join(DECISIONS)})."
+            )
         out.append(
             Suggestion(
-                id=str(entry.get("id") or ""), kind=str(entry.get("type") or ""), decision=decision,
+                id=str(entry.get("id") or ""),
+                kind=str(entry.get("type") or ""),
+                decision=decision,
                 target=str(entry.get("cible") or "").strip(),
                 messages=[str(m) for m in entry.get("messages") or [] if str(m).strip()],
-                similarity=float(entry.get("similarite") or 0.0), terms=[str(t) for t in entry.get("termes") or []],
+                similarity=float(entry.get("similarite") or 0.0),
+                terms=[str(t) for t in entry.get("termes") or []],
             )
-        )  # fmt: skip
+        )
     return out
 
 

@@ -44,7 +44,8 @@ def read_conversations(location: Union[str, Path], progress: Optional[Any] = Non
 
 def write_events(location: Union[str, Path], rows: Iterable[Dict[str, Any]]) -> None:
     """Appends events in Rasa's layout (the table is created if missing), for generated logs
-    and test fixtures; each row is a Rasa event dict plus its ``sender_id``."""
+    and test fixtures; each row is a Rasa event dict plus its ``sender_id``.
+    """
     engine = sa.create_engine(database_url(location))
     metadata = sa.MetaData()
     table = events_table(metadata)

@@ -104,7 +104,7 @@ def _base_entities(base_domain: Path) -> List[str]:
 def _write(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     yaml = YAML()
-    yaml.width = 4096
+    yaml.width = 4096  # type: ignore[assignment]  # ruamel declares it None
     with path.open("w", encoding="utf-8") as handle:
         handle.write(GENERATED_HEADER)
         yaml.dump(data, handle)

@@ -39,8 +39,8 @@ SLOTS = frozenset({ITEM_SLOT, NODE_SLOT, MEMORY_SLOT, FEEDBACK_SLOT, DRAFT_SLOT,
 ACTION = "action_izia"
 
 # Keys IZIA's NLU components add to a parsed message (and to /model/parse).
-MATCHES_KEY = "izia_matches"  # bot.components.error_matcher: one entry per recognised pasted message
-KNOWLEDGE_KEY = "knowledge"  # bot.components.knowledge_annotator: the item and domain of the intent
+MATCHES_KEY = "izia_matches"  # bot.nlu.error_matcher: one entry per recognised pasted message
+KNOWLEDGE_KEY = "knowledge"  # bot.nlu.knowledge_annotator: the item and domain of the intent
 
 # Keys of a bot message's ``custom`` object, read by clients and the analytics.
 CUSTOM_ITEM = "item_id"

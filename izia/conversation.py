@@ -15,9 +15,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Optional, Tuple
 
-from izia.feedback import Feedback
-from izia.feedback.store import ANSWER_DOWN, RATING
-from izia.knowledge.model import KnowledgeBase
 from izia.contract import (
     CHOICE_ENTITY,
     CHOOSE_INTENT,
@@ -28,6 +25,9 @@ from izia.contract import (
     RATE_INTENT,
     RATING_ENTITY,
 )
+from izia.feedback import Feedback
+from izia.feedback.store import ANSWER_DOWN, RATING
+from izia.knowledge.model import KnowledgeBase
 from izia.walker import (
     BotMessage,
     Button,
@@ -134,7 +134,8 @@ class Conversation:
 
     def _keep(self, memory: Memory, turn: Turn) -> Reply:
         """A turn inside the current subject: an escalating tree ends with the draft offer, a
-        finished one with the next message of the paste, if any."""
+        finished one with the next message of the paste, if any.
+        """
         if turn.escalate:
             turn = turn.then(self._offer_fsd(None, "escalate"))
         elif turn.position is None and memory.pending:
@@ -151,9 +152,13 @@ class Conversation:
         if len(pasted) > 1 and pasted[0] == item_id:
             pending = pasted[1:]
             lines = "".join(f"\n{n}. {self.knowledge.item(i).title}" for n, i in enumerate(pasted, 1))
-            announce = Turn((BotMessage(self.knowledge.message("pasted_several").format(count=len(pasted)) + lines),), None)
+            announce = Turn(
+                (BotMessage(self.knowledge.message("pasted_several").format(count=len(pasted)) + lines),), None
+            )
         subject = memory.subject if item_id in memory.pending else user.text
-        started = Memory(subject=subject, item_id=item_id, entities=tuple(sorted(user.entities.items())), pending=pending)
+        started = Memory(
+            subject=subject, item_id=item_id, entities=tuple(sorted(user.entities.items())), pending=pending
+        )
         return self._keep(started, announce.then(self.walker.start(item_id)))
 
     def _not_understood(self, position: Optional[Position], user: UserTurn, memory: Memory) -> Reply:
@@ -183,7 +188,8 @@ class Conversation:
 
     def _rate(self, position: Optional[Position], user: UserTurn, memory: Memory) -> Reply:
         """Stars first; an unsatisfied user is then asked what did not suit, and from where,
-        unless the client sent the comment with the stars."""
+        unless the client sent the comment with the stars.
+        """
         rating = user.entities.get(RATING_ENTITY)
         if not (rating and rating.isdigit() and int(rating) in STARS):
             stars = tuple(Button("★" * n, f'/{RATE_INTENT}{{"{RATING_ENTITY}":"{n}"}}') for n in STARS)
@@ -205,9 +211,15 @@ class Conversation:
         code = MINISTRY_CODE.search(comment)
         ministry = f"MIN{code.group(1)}" if code else ""
         return Feedback(
-            sender_id="", kind=RATING, at="", rating=stars, comment=comment.strip(),
-            ministry=ministry, item_id=memory.item_id, subject=memory.subject,
-        )  # fmt: skip
+            sender_id="",
+            kind=RATING,
+            at="",
+            rating=stars,
+            comment=comment.strip(),
+            ministry=ministry,
+            item_id=memory.item_id,
+            subject=memory.subject,
+        )
 
     def _suggestions(self, user: UserTurn) -> List[str]:
         """The knowledge items the NLU hesitated between, best first."""

@@ -32,7 +32,9 @@ def to_dot(item: Item) -> str:
     for node in item.nodes.values():
         label = f"{node.id}\\n{_short(node.text)}"
         style = ', style=filled, fillcolor="#fff3cd"' if node.review else ""
-        lines.append(f'  {_quote(node.id)} [shape={SHAPES[node.kind]}, label="{label.replace(chr(34), chr(39))}"{style}];')
+        lines.append(
+            f'  {_quote(node.id)} [shape={SHAPES[node.kind]}, label="{label.replace(chr(34), chr(39))}"{style}];'
+        )
     for node in item.nodes.values():
         if node.next:
             lines.append(f"  {_quote(node.id)} -> {_quote(node.next)};")

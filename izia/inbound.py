@@ -69,7 +69,12 @@ def read_message(body: Any, sender_key: str = "sender") -> Inbound:
     if not text:
         return Inbound(sender, text, metadata, reply=EMPTY_MESSAGE)
     if len(text) > MAX_MESSAGE_CHARS:
-        return Inbound(sender, "", metadata, reply=TOO_LONG.format(length=_french_number(len(text)), limit=_french_number(MAX_MESSAGE_CHARS)))
+        return Inbound(
+            sender,
+            "",
+            metadata,
+            reply=TOO_LONG.format(length=_french_number(len(text)), limit=_french_number(MAX_MESSAGE_CHARS)),
+        )
     return Inbound(sender, text, metadata)
 
 
@@ -95,7 +100,8 @@ def read_metadata(metadata: Any) -> Dict[str, str]:
 
 def clean_text(text: str) -> str:
     """NFC, without invisible format characters (zero-width, bidi) and with control characters
-    as spaces; line breaks and tabs stay, since a pasted SAP message often spans lines."""
+    as spaces; line breaks and tabs stay, since a pasted SAP message often spans lines.
+    """
     readable = unicodedata.normalize("NFC", text.encode("utf-8", "replace").decode("utf-8"))
     return "".join(_visible(char) for char in readable).strip()
 

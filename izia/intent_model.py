@@ -5,7 +5,7 @@ n-grams (typos, missing accents, sigles) and, when the spaCy model ships word ve
 normalised mean vector (synonyms never seen in training). On IZIA's held-out questions it
 beats DIET on every figure and trains in seconds instead of minutes (``bench/results/nlu.md``).
 
-Kept free of Rasa: the Rasa component ``bot.components.intent_classifier`` only hands it
+Kept free of Rasa: the Rasa component ``bot.nlu.intent_classifier`` only hands it
 each message's text, lemmas and vector.
 """
 
@@ -37,7 +37,8 @@ class Utterance:
 @dataclass(frozen=True)
 class IntentModelConfig:
     """Chosen on the held-out benchmark; ``temperature`` turns SVM margins into confidences
-    on the scale the FallbackClassifier's threshold was chosen for."""
+    on the scale the FallbackClassifier's threshold was chosen for.
+    """
 
     c: float = 3.0
     temperature: float = 0.1
@@ -90,10 +91,7 @@ class IntentModel:
             margins = np.column_stack([-margins, margins])
         confidences = softmax(margins / self.config.temperature, axis=1)
         names = self.intents
-        return [
-            [(names[index], float(row[index])) for index in np.argsort(-row, kind="stable")]
-            for row in confidences
-        ]
+        return [[(names[index], float(row[index])) for index in np.argsort(-row, kind="stable")] for row in confidences]
 
     def _features(self, utterances: Sequence[Utterance]) -> spmatrix:
         blocks = [self.words.transform(_lemma_texts(utterances)), self.chars.transform(_char_texts(utterances))]
@@ -116,4 +114,3 @@ def _lemma_texts(utterances: Sequence[Utterance]) -> List[str]:
 
 def _char_texts(utterances: Sequence[Utterance]) -> List[str]:
     return [fold(u.text) for u in utterances]
-

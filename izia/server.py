@@ -87,15 +87,24 @@ class Servers:
 
     def _rasa_command(self) -> List[str]:
         return [
-            sys.executable, "-m", "bot.rasa_server", "run",
-            "--cors", "*",
-            "--interface", self.host,
-            "-p", str(self.rasa_port),
-            "-m", str(self.models_dir.resolve()),
-            "--endpoints", str(BOT_DIR / "endpoints.yml"),
-            "--credentials", str(self.credentials),
+            sys.executable,
+            "-m",
+            "bot.rasa_server",
+            "run",
+            "--cors",
+            "*",
+            "--interface",
+            self.host,
+            "-p",
+            str(self.rasa_port),
+            "-m",
+            str(self.models_dir.resolve()),
+            "--endpoints",
+            str(BOT_DIR / "endpoints.yml"),
+            "--credentials",
+            str(self.credentials),
             *self._debug_flag(),
-        ]  # fmt: skip
+        ]
 
     def _debug_flag(self) -> List[str]:
         return ["--debug"] if self.debug else []
@@ -103,7 +112,11 @@ class Servers:
     def _spawn(self, name: str, command: List[str], quiet: bool) -> None:
         output = open(self.log_dir / f"{name}.log", "ab") if quiet else None
         self.processes[name] = subprocess.Popen(
-            command, cwd=BOT_DIR.parent, env=self.environment(), stdout=output, stderr=subprocess.STDOUT if quiet else None
+            command,
+            cwd=BOT_DIR.parent,
+            env=self.environment(),
+            stdout=output,
+            stderr=subprocess.STDOUT if quiet else None,
         )
 
     def _wait_until_ready(self, name: str, url: str) -> None:

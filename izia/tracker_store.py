@@ -44,9 +44,7 @@ def purge_conversations(location: Union[str, Path], before_timestamp: float) -> 
     tracker without its start. Returns the number of conversations removed.
     """
     engine = sa.create_engine(database_url(location), hide_parameters=True)
-    stale = sa.text(
-        f"SELECT sender_id FROM {EVENTS_TABLE} GROUP BY sender_id HAVING MAX(timestamp) < :before"
-    )
+    stale = sa.text(f"SELECT sender_id FROM {EVENTS_TABLE} GROUP BY sender_id HAVING MAX(timestamp) < :before")
     try:
         with engine.begin() as connection:
             if not sa.inspect(connection).has_table(EVENTS_TABLE):

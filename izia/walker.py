@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rapidfuzz import fuzz, process
 
@@ -131,7 +131,7 @@ class Walker:
         messages: List[BotMessage] = []
         for _ in range(MAX_STEPS):
             node = item.nodes[node_id]
-            here = dict(item_id=item.id, domain=item.domain, node_id=node.id)
+            here: Dict[str, Any] = {"item_id": item.id, "domain": item.domain, "node_id": node.id}
             if node.kind == "say":
                 messages.append(BotMessage(node.text, **here))
                 node_id = node.next or ""

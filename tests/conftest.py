@@ -127,9 +127,12 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     assert (MODELS_DIR / "izia.tar.gz").exists(), "modèle absent : lancez `make build` (fait par `make test`)"
     data_dir: Path = tmp_path_factory.mktemp("izia-data")
     running = Servers(
-        rasa_port=free_port(), actions_port=free_port(), data_dir=data_dir, log_dir=data_dir / "logs",
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        data_dir=data_dir,
+        log_dir=data_dir / "logs",
         api_token=secrets.token_urlsafe(24),
-    )  # fmt: skip
+    )
     running.start()
     yield running
     running.stop()

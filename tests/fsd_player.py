@@ -19,8 +19,6 @@ CHOSEN = {"categorie": "Incident", "impact": "Moyen", "severite": "Moyen", "est_
 MAX_QUESTIONS = 20
 
 
-
-
 def current_question(messages: List[Dict]) -> Optional[Dict]:
     asked = [m for m in messages if "fsd_question" in m.get("custom", {})]
     return asked[-1] if asked else None

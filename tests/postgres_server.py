@@ -28,7 +28,9 @@ POLL_INTERVAL_S = 0.2
 def binary(name: str) -> str:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}")) or [shutil.which(name) or ""]
     if not found[-1]:
-        raise RuntimeError(f"{name} introuvable : installez PostgreSQL (apt-get install postgresql, fait par `make test`)")
+        raise RuntimeError(
+            f"{name} introuvable : installez PostgreSQL (apt-get install postgresql, fait par `make test`)"
+        )
     return found[-1]
 
 
@@ -46,8 +48,19 @@ class PostgresServer:
         sockets.mkdir()
         self._hand_over_to_postgres_user()
         self._run([binary("initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-locale"])
-        server = [binary("postgres"), "-D", str(data), "-p", str(self.port), "-k", str(sockets),
-                  "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"]  # fmt: skip
+        server = [
+            binary("postgres"),
+            "-D",
+            str(data),
+            "-p",
+            str(self.port),
+            "-k",
+            str(sockets),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "fsync=off",
+        ]
         self.process = subprocess.Popen(self._as_owner(server), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self._wait_until_ready()
         return self

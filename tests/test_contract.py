@@ -43,9 +43,8 @@ def test_a_knowledge_item_cannot_take_a_reserved_id(write_knowledge, reserved: s
 
 
 def test_placeholders_are_one_pattern_for_the_validator_and_the_samples() -> None:
-    from izia.knowledge import text, validator
     from izia import samples
+    from izia.knowledge import text, validator
 
     assert samples.PLACEHOLDER is text.PLACEHOLDER
     assert not hasattr(validator, "_PLACEHOLDER")
-

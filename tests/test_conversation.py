@@ -1,5 +1,6 @@
 """The reply policy: answer the current question first, then the NLU, then « pas reconnu »,
-then, on the second miss, the offer of a service-desk draft."""
+then, on the second miss, the offer of a service-desk draft.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +37,11 @@ def test_a_recognised_message_starts_its_item_even_mid_tree(conversation: Conver
 def test_the_message_that_started_an_item_is_remembered_for_the_draft(conversation: Conversation) -> None:
     user = UserTurn(PASTED, "centre_financier", {"centre_financier": "0300-ABCD-R002"})
     memory = conversation.respond(None, user).memory
-    assert (memory.subject, memory.item_id, memory.entities) == (PASTED, "centre_financier", (("centre_financier", "0300-ABCD-R002"),))
+    assert (memory.subject, memory.item_id, memory.entities) == (
+        PASTED,
+        "centre_financier",
+        (("centre_financier", "0300-ABCD-R002"),),
+    )
 
 
 def test_a_button_click_follows_the_offered_choice(conversation: Conversation) -> None:
@@ -88,7 +93,9 @@ def test_a_recognised_message_between_two_misses_resets_the_count(conversation: 
 
 def test_an_answer_that_did_not_help_offers_a_service_desk_draft(conversation: Conversation) -> None:
     reply = conversation.respond(None, UserTurn("/not_helpful", "not_helpful"), Memory(subject=PASTED))
-    assert texts(reply) == ["Désolée que cette réponse ne vous ait pas aidé. Voulez-vous préparer une fiche service desk ?"]
+    assert texts(reply) == [
+        "Désolée que cette réponse ne vous ait pas aidé. Voulez-vous préparer une fiche service desk ?"
+    ]
     assert reply.memory.subject == PASTED
 
 
@@ -101,7 +108,9 @@ def test_a_hesitant_nlu_offers_the_close_items_but_not_the_welcome(conversation:
     ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.38), ("accueil", 0.35), ("choose", 0.2))
     reply = conversation.respond(None, UserTurn("centre pas bon", "nlu_fallback", ranking=ranking))
     assert texts(reply) == ["Je n'ai pas reconnu votre message.", "Vouliez-vous dire :"]
-    assert [(b.title, b.payload) for b in reply.turn.messages[1].buttons] == [("Centre financier inexistant", "/centre_financier")]
+    assert [(b.title, b.payload) for b in reply.turn.messages[1].buttons] == [
+        ("Centre financier inexistant", "/centre_financier")
+    ]
     assert reply.memory.suggested == ("centre_financier",)
 
 
@@ -144,7 +153,10 @@ def two_items(write_knowledge) -> Conversation:
 def test_a_paste_of_two_known_messages_announces_both_and_starts_with_the_first(two_items: Conversation) -> None:
     user = UserTurn(TWO_MESSAGES, "centre_financier", matches=("centre_financier", "domaine_fonctionnel"))
     reply = two_items.respond(None, user)
-    assert texts(reply)[0] == "J'ai reconnu 2 messages :\n1. Centre financier inexistant\n2. Domaine fonctionnel non valable"
+    assert (
+        texts(reply)[0]
+        == "J'ai reconnu 2 messages :\n1. Centre financier inexistant\n2. Domaine fonctionnel non valable"
+    )
     assert reply.turn.position == QUESTION
     assert reply.memory.pending == ("domaine_fonctionnel",)
 
@@ -155,7 +167,9 @@ def test_the_end_of_the_first_tree_offers_the_next_pasted_message(two_items: Con
     answered = two_items.respond(QUESTION, UserTurn('/choose{"choice":"dp"}', "choose", {"choice": "dp"}), first.memory)
     offer = answered.turn.messages[-1]
     assert offer.text == "Message suivant :"
-    assert [(b.title, b.payload) for b in offer.buttons] == [("Domaine fonctionnel non valable", "/domaine_fonctionnel")]
+    assert [(b.title, b.payload) for b in offer.buttons] == [
+        ("Domaine fonctionnel non valable", "/domaine_fonctionnel")
+    ]
 
 
 def test_taking_the_next_pasted_message_empties_the_queue_and_keeps_the_paste(two_items: Conversation) -> None:
@@ -187,7 +201,11 @@ def test_the_comment_after_a_low_rating_is_recorded_with_the_ministry_code(conve
 def test_an_answer_that_did_not_help_is_recorded_as_a_thumbs_down(conversation: Conversation) -> None:
     memory = Memory(subject=PASTED, item_id="centre_financier")
     reply = conversation.respond(None, UserTurn("/not_helpful", "not_helpful"), memory)
-    assert (reply.feedback.kind, reply.feedback.item_id, reply.feedback.subject) == ("answer_down", "centre_financier", PASTED)
+    assert (reply.feedback.kind, reply.feedback.item_id, reply.feedback.subject) == (
+        "answer_down",
+        "centre_financier",
+        PASTED,
+    )
 
 
 def test_a_comment_sent_with_the_stars_is_recorded_at_once(conversation: Conversation) -> None:

@@ -59,7 +59,9 @@ class DataDisk:
     def full(self) -> Iterator[None]:
         fillers = [self.folder / f"remplissage-{size}" for size in ("1M", "1k")]
         for filler in fillers:  # each stops at ENOSPC; the second takes the last blocks
-            subprocess.run(["dd", "if=/dev/zero", f"of={filler}", f"bs={filler.name.split('-')[1]}"], capture_output=True)
+            subprocess.run(
+                ["dd", "if=/dev/zero", f"of={filler}", f"bs={filler.name.split('-')[1]}"], capture_output=True
+            )
         try:
             yield
         finally:
@@ -82,9 +84,12 @@ def disk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DataDisk]:
 @pytest.fixture(scope="module")
 def servers(disk: DataDisk, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     running = Servers(
-        rasa_port=free_port(), actions_port=free_port(), data_dir=disk.folder,
-        log_dir=tmp_path_factory.mktemp("izia-faults-logs"), api_token="jeton-des-tests-de-pannes",
-    )  # fmt: skip
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        data_dir=disk.folder,
+        log_dir=tmp_path_factory.mktemp("izia-faults-logs"),
+        api_token="jeton-des-tests-de-pannes",
+    )
     running.start()
     yield running
     running.stop()
@@ -152,7 +157,9 @@ def test_a_full_disk_is_said_to_the_user_and_logged_and_corrupts_nothing(servers
     assert user.clicks(user.says(PASTE), "EJ")[0]["text"].startswith("Associé à ce message")
 
 
-def test_a_read_only_data_folder_is_said_to_the_user_and_logged_and_corrupts_nothing(servers: Servers, disk: DataDisk) -> None:
+def test_a_read_only_data_folder_is_said_to_the_user_and_logged_and_corrupts_nothing(
+    servers: Servers, disk: DataDisk
+) -> None:
     user = RestUser(servers.url, "agent-lecture-seule")
     assert texts(user.says(PASTE)) == [DOMAIN_QUESTION]
     with disk.read_only():

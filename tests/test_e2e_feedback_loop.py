@@ -54,19 +54,24 @@ def serve(project: Dict[str, Path]) -> Iterator[List[Servers]]:
 
 def start(project: Dict[str, Path], started: List[Servers]) -> Servers:
     servers = Servers(
-        rasa_port=free_port(), actions_port=free_port(), data_dir=project["data"],
-        models_dir=project["bot"] / "models", log_dir=project["data"] / "logs",
-    )  # fmt: skip
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        data_dir=project["data"],
+        models_dir=project["bot"] / "models",
+        log_dir=project["data"] / "logs",
+    )
     started.append(servers)
     return servers.start()
 
 
 def items_reached(servers: Servers, sender: str, text: str) -> Set[str]:
-    return {str(m.get("custom", {}).get("item_id")) for m in RestUser(servers.url, sender).says(text) if m.get("custom")}
+    return {
+        str(m.get("custom", {}).get("item_id")) for m in RestUser(servers.url, sender).says(text) if m.get("custom")
+    }
 
 
 def izia(project: Dict[str, Path], *arguments: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "izia.cli", "--knowledge", str(project["knowledge"]), *arguments]
+    command = [sys.executable, "-m", "izia_cli.main", "--knowledge", str(project["knowledge"]), *arguments]
     return subprocess.run(command, cwd=project["work"], capture_output=True, text=True, timeout=900)
 
 
@@ -89,7 +94,16 @@ def test_unanswered_questions_are_answered_after_review_apply_and_retraining(
     [subject] = [s for s in read_review(review) if set(QUESTIONS) <= set(s.messages)]
     set_decisions(review, {subject.id: {"decision": RETARGET, "cible": TARGET}})
 
-    applied = izia(project, "feedback", "apply", str(review), "--bot", str(project["bot"]), "--report", str(project["work"] / "apply.md"))
+    applied = izia(
+        project,
+        "feedback",
+        "apply",
+        str(review),
+        "--bot",
+        str(project["bot"]),
+        "--report",
+        str(project["work"] / "apply.md"),
+    )
     assert applied.returncode == 0, applied.stdout[-3000:] + applied.stderr[-3000:]
     assert "messages reconnus par la fiche voulue : 3/3" in applied.stdout
     assert "histoires de test de conversation : toutes passent" in applied.stdout

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from izia.server import Servers
 from fsd_player import answer_until, current_question
+from izia.server import Servers
 from rasa_http import RestUser, button_titles
 
 pytestmark = pytest.mark.e2e
+
 
 def test_two_unknown_messages_lead_to_a_downloadable_draft(servers: Servers) -> None:
     user = RestUser(servers.url, "agent-inconnu")

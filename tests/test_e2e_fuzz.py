@@ -1,6 +1,7 @@
 """Thousands of generated requests against the real servers (hypothesis, fixed derandomised
 examples): the REST webhook and the socket.io channel answer every one without a 5xx or a
-dropped socket, and the seed conversation still works afterwards."""
+dropped socket, and the seed conversation still works afterwards.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +22,21 @@ pytestmark = pytest.mark.e2e
 
 HTTP_EXAMPLES = 1500
 SOCKET_EXAMPLES = 600
-FUZZ = settings(max_examples=HTTP_EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
-INTENTS = ["choose", "rate_conversation", "restart", "back", "session_start", "fsd_start", "accueil", "not_helpful", "nlu_fallback", "tiers_bloque"]
+FUZZ = settings(
+    max_examples=HTTP_EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+)
+INTENTS = [
+    "choose",
+    "rate_conversation",
+    "restart",
+    "back",
+    "session_start",
+    "fsd_start",
+    "accueil",
+    "not_helpful",
+    "nlu_fallback",
+    "tiers_bloque",
+]
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
@@ -32,7 +46,9 @@ json_values = st.recursive(
 payloads = st.builds(
     lambda intent, entities: f"/{intent}{entities}",
     st.sampled_from(INTENTS),
-    st.just("") | st.text(max_size=30) | st.dictionaries(st.sampled_from(["choice", "rating", "kb_item", "x"]), json_values, max_size=3).map(json.dumps),
+    st.just("")
+    | st.text(max_size=30)
+    | st.dictionaries(st.sampled_from(["choice", "rating", "kb_item", "x"]), json_values, max_size=3).map(json.dumps),
 )
 messages = (
     st.text(max_size=200)
@@ -44,13 +60,27 @@ messages = (
 senders = st.from_regex(r"fuzz-[A-Za-z0-9._:@-]{1,20}", fullmatch=True) | json_values
 bodies = st.fixed_dictionaries(
     {"sender": senders, "message": messages},
-    optional={"metadata": json_values | st.fixed_dictionaries({"ministry": json_values, "rating_comment": json_values}), "input_channel": json_values},
+    optional={
+        "metadata": json_values | st.fixed_dictionaries({"ministry": json_values, "rating_comment": json_values}),
+        "input_channel": json_values,
+    },
 ).map(lambda body: json.dumps(body).encode("utf-8")) | st.binary(max_size=300)
-content_types = st.sampled_from(["application/json", "text/plain", "", "application/x-www-form-urlencoded", "multipart/form-data", "application/xml"]) | st.text(alphabet="abcdefghijklmnopqrstuvwxyz/;=-", max_size=30)
+content_types = st.sampled_from(
+    [
+        "application/json",
+        "text/plain",
+        "",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "application/xml",
+    ]
+) | st.text(alphabet="abcdefghijklmnopqrstuvwxyz/;=-", max_size=30)
 
 
 def post(url: str, body: bytes, content_type: str) -> Tuple[int, Any]:
-    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": content_type} if content_type else {})
+    request = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": content_type} if content_type else {}
+    )
     try:
         with urllib.request.urlopen(request, timeout=60) as reply:
             return reply.status, json.loads(reply.read().decode("utf-8"))
@@ -93,7 +123,11 @@ def test_generated_socketio_events_never_break_the_channel(servers: Servers) -> 
     failures_before = turns_not_processed(servers)
 
     @settings(FUZZ, max_examples=SOCKET_EXAMPLES)
-    @given(event=st.sampled_from(["user_uttered", "user_uttered", "session_request", "inconnu"]), data=st.fixed_dictionaries({"message": messages}, optional={"session_id": json_values, "metadata": json_values}) | json_values)
+    @given(
+        event=st.sampled_from(["user_uttered", "user_uttered", "session_request", "inconnu"]),
+        data=st.fixed_dictionaries({"message": messages}, optional={"session_id": json_values, "metadata": json_values})
+        | json_values,
+    )
     def event_is_taken(event: str, data: Any) -> None:
         user.emit(event, data)
         assert user.client.connected

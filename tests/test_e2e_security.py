@@ -1,5 +1,6 @@
 """Safe by default, tried as an outsider would on the real servers: no open API, no shared or
-foreign conversation, and a clear French 4xx (never a 500) for whatever a client sends."""
+foreign conversation, and a clear French 4xx (never a 500) for whatever a client sends.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.e2e
 Reply = Tuple[int, str, str]  # status, content type, body
 
 
-def request(url: str, body: Optional[bytes] = None, method: Optional[str] = None, headers: Optional[Dict[str, str]] = None) -> Reply:
+def request(
+    url: str, body: Optional[bytes] = None, method: Optional[str] = None, headers: Optional[Dict[str, str]] = None
+) -> Reply:
     sent = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(sent, timeout=60) as reply:
@@ -97,7 +100,9 @@ def test_with_the_token_the_api_reads_a_conversation(servers: Servers) -> None:
         {"sender": "agent/../default", "message": "bonjour"},
     ],
 )
-def test_no_sender_or_a_malformed_one_is_refused_and_never_joins_a_shared_conversation(servers: Servers, body: Dict) -> None:
+def test_no_sender_or_a_malformed_one_is_refused_and_never_joins_a_shared_conversation(
+    servers: Servers, body: Dict
+) -> None:
     status, content_type, text = webhook(servers, json.dumps(body).encode("utf-8"))
     assert (status, content_type) == (400, "application/json")
     assert "sender" in json.loads(text)["error"]

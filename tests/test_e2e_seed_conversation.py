@@ -3,46 +3,14 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from izia.server import Servers
 from rasa_http import RestUser, button_titles, parse
+from seed_conversation import ASSOCIATED, CLOSING, DOMAINS, GREETING, pasted_message
 
 pytestmark = pytest.mark.e2e
-
-GREETING = (
-    "Bonjour je suis IZIA votre assistante virtuelle. Vous pouvez sélectionner un des domaines "
-    "ci-dessous ou copier-coller votre message d'erreur."
-)
-DOMAINS = [
-    "Messages d'erreurs", "Connexion", "Habilitation", "RNF", "Problème sur un Workflow",
-    "Chorus Formulaires", "Service Fait Présumé/Service Fait Assisté", "Interface", "Tiers",
-    "Restitutions", "Upgrade SAP Incidents en cours", "Upgrade SAP", "FTAP Carte Achat",
-]  # fmt: skip
-CLOSING = (
-    "Voulez-vous aborder un autre sujet ? Sinon, j'apprécierai que vous me donniez votre avis "
-    "sur cette conversation."
-)
-ASSOCIATED = """Associé à ce message, rencontrez-vous l'un des messages d'erreurs suivants :
-- Centre financier inexistant
-- Le domaine fonctionnel n'est pas valable
-- Poste de commande comprend encore des imputations erronées
-- Poste de pièce n'a pas encore été reporté dans exercice en cours
-- Une erreur est survenue dans la règle de dérivation
-- Ctre financier XXX n'existe pas ds périm."""
-
-
-def pasted_message(rng: random.Random) -> str:
-    piece, poste = rng.randint(10**9, 10**10 - 1), rng.randint(1, 999)
-    return (
-        f"erreur dans le système de gestion : poste de pièce {piece}/{poste:05d} "
-        "n'a pas été reporté dans exercice en cours"
-    )
-
-
 
 
 def test_seed_conversation_through_the_error_messages_domain(servers: Servers) -> None:
@@ -63,8 +31,10 @@ def test_seed_conversation_through_the_error_messages_domain(servers: Servers) -
     assert [m["text"] for m in domain_question] == ["Sur quel domaine porte la demande"]
     assert button_titles(domain_question[0]) == ["DP", "GDA", "EJ", "TFG", "Rapprochement"]
     assert domain_question[0]["custom"] == {
-        "item_id": "poste_piece_non_reporte", "domain": "messages_erreurs", "node": "domaine",
-    }  # fmt: skip
+        "item_id": "poste_piece_non_reporte",
+        "domain": "messages_erreurs",
+        "node": "domaine",
+    }
 
     associated = user.clicks(domain_question, "EJ")
     assert [m["text"] for m in associated] == [ASSOCIATED]
@@ -105,7 +75,10 @@ def test_a_forged_payload_cannot_jump_to_an_answer(servers: Servers) -> None:
     user = RestUser(servers.url, "agent-forger")
     user.says(pasted_message(random.Random(6)))
     reply = user.says('/choose{"choice":"oui"}')
-    assert reply[0]["text"] == "Ce choix n'est pas proposé à cette étape. Merci de sélectionner une des réponses ci-dessous."
+    assert (
+        reply[0]["text"]
+        == "Ce choix n'est pas proposé à cette étape. Merci de sélectionner une des réponses ci-dessous."
+    )
     assert reply[1]["text"] == "Sur quel domaine porte la demande"
 
 
@@ -118,19 +91,17 @@ def test_model_parse_shows_the_item_its_domain_and_the_pasted_values(servers: Se
     parsed = parse(servers, pasted_message(random.Random(7)))
     assert parsed["intent"]["name"] == "poste_piece_non_reporte"
     assert parsed["knowledge"]["item"] == {
-        "item_id": "poste_piece_non_reporte", "domain": "messages_erreurs",
+        "item_id": "poste_piece_non_reporte",
+        "domain": "messages_erreurs",
         "title": "Poste de pièce non reporté dans l'exercice en cours",
-    }  # fmt: skip
+    }
     values = {entity["entity"]: entity["value"] for entity in parsed["entities"]}
     assert set(values) == {"numero_piece", "numero_poste"}
 
 
 def test_two_pasted_messages_are_taken_one_by_one(servers: Servers) -> None:
     user = RestUser(servers.url, "agent-deux-messages")
-    paste = (
-        "Ctre financier 0141-CDOM-C001 n'existe pas ds périm.\n"
-        "Le domaine fonctionnel 0141-05 n'est pas valable"
-    )
+    paste = "Ctre financier 0141-CDOM-C001 n'existe pas ds périm.\nLe domaine fonctionnel 0141-05 n'est pas valable"
     first = user.says(paste)
     assert first[0]["text"].startswith("J'ai reconnu 2 messages d'erreur dans votre collage")
     assert first[1]["custom"]["item_id"] == "centre_financier_inexistant"

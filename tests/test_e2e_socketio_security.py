@@ -1,5 +1,6 @@
 """The socket.io channel on the real server: a session is the server's to issue, a socket writes
-only into its own, and malformed or oversized events are answered or dropped, never fatal."""
+only into its own, and malformed or oversized events are answered or dropped, never fatal.
+"""
 
 from __future__ import annotations
 
@@ -56,7 +57,11 @@ def test_a_socket_cannot_write_into_another_session(servers: Servers, user: Sock
         intruder.text_starting("")  # answered in its own session
     finally:
         intruder.close()
-    texts = [event.get("text") for event in api(servers, f"/conversations/{victim}/tracker")["events"] if event["event"] == "user"]
+    texts = [
+        event.get("text")
+        for event in api(servers, f"/conversations/{victim}/tracker")["events"]
+        if event["event"] == "user"
+    ]
     assert "intrusion-marqueur" not in texts
 
 
@@ -65,7 +70,9 @@ def test_a_message_before_any_session_is_refused_in_french(user: SocketUser) -> 
     assert "session_request" in user.wait_for("bot_uttered")["text"]
 
 
-@pytest.mark.parametrize("data", [None, 3, "bonjour", [], {"message": 3}, {"message": ["x"]}, {"message": "x", "metadata": "MIN06"}])
+@pytest.mark.parametrize(
+    "data", [None, 3, "bonjour", [], {"message": 3}, {"message": ["x"]}, {"message": "x", "metadata": "MIN06"}]
+)
 def test_malformed_events_are_answered_in_french_and_the_socket_still_works(user: SocketUser, data: object) -> None:
     user.start()
     user.emit("user_uttered", data)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from izia.evaluation import FALLBACK, OUT_OF_SCOPE, Prediction, by_domain, score, with_threshold
 
-DOMAINS = {"poste_piece_non_reporte": "messages_erreurs", "centre_financier": "messages_erreurs", "mot_de_passe": "connexion"}
+DOMAINS = {
+    "poste_piece_non_reporte": "messages_erreurs",
+    "centre_financier": "messages_erreurs",
+    "mot_de_passe": "connexion",
+}
 
 
 def test_a_right_item_counts_for_top1_domain_and_top3() -> None:

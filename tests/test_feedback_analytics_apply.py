@@ -30,7 +30,9 @@ def test_adding_examples_keeps_comments_and_layout(tmp_path: Path) -> None:
     path = tmp_path / "valideur_absent.yml"
     path.write_text(ITEM, encoding="utf-8")
     assert add_examples(path, ["mon chef est en vacances, qui valide ?"]) == ["mon chef est en vacances, qui valide ?"]
-    expected = ITEM.replace("  - valideur absent que faire\n", "  - valideur absent que faire\n  - mon chef est en vacances, qui valide ?\n")
+    expected = ITEM.replace(
+        "  - valideur absent que faire\n", "  - valideur absent que faire\n  - mon chef est en vacances, qui valide ?\n"
+    )
     assert path.read_text(encoding="utf-8") == expected
 
 
@@ -43,7 +45,15 @@ def test_known_examples_are_not_added_twice_accents_and_case_aside(tmp_path: Pat
 
 def _subjects() -> list:
     return [
-        Subject("s001", 3, ["mon chef valideur est en vacances", "valideur parti en congés"], ["valideur"], "centre_financier", 0.5, True),
+        Subject(
+            "s001",
+            3,
+            ["mon chef valideur est en vacances", "valideur parti en congés"],
+            ["valideur"],
+            "centre_financier",
+            0.5,
+            True,
+        ),
         Subject("s002", 2, ["quel temps demain"], ["temps"], "accueil", 0.1, False),
     ]
 

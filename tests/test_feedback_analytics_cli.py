@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from feedback_analytics.cli import register
+import pytest
+
 from feedback_analytics.generator import ItemInfo, generate, write_log
 from feedback_analytics.review import read_review
+from izia_cli.feedback import register
 
 
 def _run(argv: list) -> int:
@@ -29,10 +31,14 @@ def _tracker(write_knowledge, tmp_path: Path) -> tuple:
     return knowledge_dir, database
 
 
+@pytest.mark.slow
 def test_report_writes_an_html_page_with_embedded_charts(write_knowledge, tmp_path: Path) -> None:
     knowledge_dir, database = _tracker(write_knowledge, tmp_path)
     page = tmp_path / "rapport.html"
-    assert _run(["--knowledge", str(knowledge_dir), "feedback", "report", "--tracker", str(database), "-o", str(page)]) == 0
+    assert (
+        _run(["--knowledge", str(knowledge_dir), "feedback", "report", "--tracker", str(database), "-o", str(page)])
+        == 0
+    )
     html = page.read_text(encoding="utf-8")
     assert "Conversations par jour" in html and html.count("data:image/png;base64,") >= 5
 
@@ -40,6 +46,9 @@ def test_report_writes_an_html_page_with_embedded_charts(write_knowledge, tmp_pa
 def test_suggest_writes_pending_suggestions(write_knowledge, tmp_path: Path) -> None:
     knowledge_dir, database = _tracker(write_knowledge, tmp_path)
     review = tmp_path / "revue.yml"
-    assert _run(["--knowledge", str(knowledge_dir), "feedback", "suggest", "--tracker", str(database), "-o", str(review)]) == 0
+    assert (
+        _run(["--knowledge", str(knowledge_dir), "feedback", "suggest", "--tracker", str(database), "-o", str(review)])
+        == 0
+    )
     suggestions = read_review(review)
     assert suggestions and all(s.decision == "en_attente" for s in suggestions)

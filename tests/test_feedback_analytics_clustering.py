@@ -6,12 +6,28 @@ from feedback_analytics.analysis import analyse
 from feedback_analytics.coverage import KnowledgeTexts
 from feedback_analytics.extraction import Signal
 
-METEO = ["quel temps fera-t-il demain", "la météo de demain svp", "prévisions météo pour demain", "quel temps demain à Paris"]
+METEO = [
+    "quel temps fera-t-il demain",
+    "la météo de demain svp",
+    "prévisions météo pour demain",
+    "quel temps demain à Paris",
+]
 BADGE = ["mon badge d'accès ne marche plus", "badge d'accès désactivé", "mon badge ne fonctionne plus à l'entrée"]
 VALIDEUR = ["mon valideur est absent", "le valideur est en congés", "valideur absent, ma DP est bloquée"]
 KNOWN = KnowledgeTexts.from_items(
-    {"wf_valideur_absent": ["le valideur est absent", "mon valideur est en congé", "valideur absent que faire", "Valideur absent"],
-     "coeur_mot_de_passe": ["j'ai oublié mon mot de passe chorus", "réinitialiser mon mot de passe", "Mot de passe oublié"]}
+    {
+        "wf_valideur_absent": [
+            "le valideur est absent",
+            "mon valideur est en congé",
+            "valideur absent que faire",
+            "Valideur absent",
+        ],
+        "coeur_mot_de_passe": [
+            "j'ai oublié mon mot de passe chorus",
+            "réinitialiser mon mot de passe",
+            "Mot de passe oublié",
+        ],
+    }
 )
 
 

@@ -1,5 +1,6 @@
 """Support staff can read conversations from a PostgreSQL tracker store, the production set-up:
-the tables are the ones Rasa's own SQLTrackerStore creates and fills."""
+the tables are the ones Rasa's own SQLTrackerStore creates and fills.
+"""
 
 from __future__ import annotations
 
@@ -17,13 +18,22 @@ from feedback_analytics.tracker import read_conversations
 from izia.contract import DID_YOU_MEAN_KIND
 from postgres_server import USER, PostgresServer
 
+pytestmark = pytest.mark.slow
+
 EVENTS = [
     _user("agent-min06", 1, "la facture de mon fournisseur part au mauvais service", "nlu_fallback", 0.2),
     *_bot("agent-min06", 2, DID_YOU_MEAN, buttons=[("Tiers", "/domaine_tiers")], kind=DID_YOU_MEAN_KIND),
     _user("agent-min06", 40, "non c'est pas ça", "nlu_fallback", 0.1),
     _user("agent-min13", 100, "mon EJ est bloqué en validation", "wf_relance_workflow", 0.9),
     *_bot("agent-min13", 101, "Réponse", "wf_relance_workflow", "workflow"),
-    *_rating("agent-min13", 130, 1, "réponse hors sujet, contactez-moi MIN13", "wf_relance_workflow", "mon EJ est bloqué en validation"),
+    *_rating(
+        "agent-min13",
+        130,
+        1,
+        "réponse hors sujet, contactez-moi MIN13",
+        "wf_relance_workflow",
+        "mon EJ est bloqué en validation",
+    ),
 ]
 
 
@@ -35,7 +45,9 @@ def postgres() -> Iterator[PostgresServer]:
 
 
 def postgres_store(postgres: PostgresServer, database: str) -> SQLTrackerStore:
-    return SQLTrackerStore(dialect="postgresql", host="127.0.0.1", port=postgres.port, db=database, username=USER, login_db="postgres")
+    return SQLTrackerStore(
+        dialect="postgresql", host="127.0.0.1", port=postgres.port, db=database, username=USER, login_db="postgres"
+    )
 
 
 def save_with_rasa(store: SQLTrackerStore, events: List[Dict[str, Any]]) -> None:

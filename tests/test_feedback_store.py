@@ -16,5 +16,9 @@ def test_a_rating_with_its_comment_survives_reopening_the_store(tmp_path: Path) 
 
 def test_a_thumbs_down_keeps_the_item_and_the_subject(tmp_path: Path) -> None:
     store = FeedbackStore(tmp_path / "feedback.db")
-    store.record(Feedback.now(sender_id="agent-2", kind=ANSWER_DOWN, item_id="poste_piece_non_reporte", subject="poste de pièce …"))
+    store.record(
+        Feedback.now(
+            sender_id="agent-2", kind=ANSWER_DOWN, item_id="poste_piece_non_reporte", subject="poste de pièce …"
+        )
+    )
     assert [(f.kind, f.item_id) for f in store.all()] == [(ANSWER_DOWN, "poste_piece_non_reporte")]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from fsd_samples import ANSWERS, NUMERO, form, published, settings
 
+from fsd_samples import ANSWERS, NUMERO, form, published, settings
 from izia.fsd import ConversationContext, DraftStore
 from izia.fsd.rules import needs_certificate
 

@@ -1,4 +1,4 @@
-"""``izia fsd list``, through the ``register`` hook ``izia/cli.py`` plugs in."""
+"""``izia fsd list``, through the ``register`` hook ``izia_cli/main.py`` plugs in."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 import pytest
-from fsd_samples import published
 
+from fsd_samples import published
 from izia.fsd import DraftStore
-from izia.fsd.cli import register
+from izia_cli.fsd import register
 
 
 def run(arguments: list) -> int:

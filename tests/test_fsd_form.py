@@ -1,12 +1,12 @@
 """The form: prefilled from the conversation, asks only the rest, refuses bad input in French
-without losing anything already entered."""
+without losing anything already entered.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from fsd_samples import ANSWERS, ERROR, ITEM, complete_draft, context, form
-
 from izia.fsd import ConversationContext, Draft, ProposedItem
 
 HUNDRED_KB = "x" * 100_000
@@ -109,7 +109,10 @@ def test_a_refused_answer_never_changes_other_fields() -> None:
 def test_an_unknown_choice_lists_the_choices() -> None:
     fsd = form()
     answered = fsd.answer(fsd.start(ConversationContext()), "categorie", "panne")
-    assert "« panne » ne correspond à aucun choix pour « Catégorie ». Les choix sont : Demande, Incident." in answered.message
+    assert (
+        "« panne » ne correspond à aucun choix pour « Catégorie ». Les choix sont : Demande, Incident."
+        in answered.message
+    )
 
 
 def test_choices_ignore_case_and_accents() -> None:

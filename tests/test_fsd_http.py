@@ -19,12 +19,12 @@ from typing import Dict, Iterator, Optional, Tuple
 import pytest
 from rasa.core.channels.channel import register
 from rasa.core.run import create_http_input_channels
-from rasa_http import free_port
 from sanic import Sanic
-from fsd_samples import published
 
-from bot.components.fsd_channel import TOKEN_ENV, FsdInput
+from bot.channels.fsd_files import TOKEN_ENV, FsdInput
+from fsd_samples import published
 from izia.fsd import Draft, DraftStore, public_base_url
+from rasa_http import free_port
 
 TOKEN = "jeton-du-support-sn1"
 READY_TIMEOUT_S = 20.0
@@ -136,7 +136,7 @@ def test_the_list_with_the_token_is_200(served: Served, monkeypatch: pytest.Monk
 
 def test_the_credentials_line_creates_the_channel_on_its_data_dir(tmp_path: Path) -> None:
     credentials = tmp_path / "credentials.yml"
-    credentials.write_text(f"bot.components.fsd_channel.FsdInput:\n  data_dir: {tmp_path / 'fsd'}\n", encoding="utf-8")
+    credentials.write_text(f"bot.channels.fsd_files.FsdInput:\n  data_dir: {tmp_path / 'fsd'}\n", encoding="utf-8")
     [channel] = create_http_input_channels(None, str(credentials))
     assert isinstance(channel, FsdInput) and channel.store.root == tmp_path / "fsd"
     assert channel.url_prefix() == "fsd"

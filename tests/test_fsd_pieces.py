@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fsd_samples import NUMERO, TODAY, form, piece_lines, published, settings
 
+from fsd_samples import NUMERO, TODAY, form, piece_lines, published, settings
 from izia.fsd import ConversationContext, DraftStore, Piece
 from izia.fsd.pieces import PieceRules, parse_pieces
 
@@ -85,7 +85,10 @@ def test_the_21st_pièce_is_refused_and_the_first_20_are_kept() -> None:
     assert not answered.accepted
     assert len(answered.draft.pieces) == 20
     assert answered.draft.pieces[-1].numero == str(int(NUMERO) + 19)
-    assert "Une FSD compte au plus 20 pièces : 1 pièce non ajoutée, à partir de 1508892784 / 1200 / 2024." in answered.message
+    assert (
+        "Une FSD compte au plus 20 pièces : 1 pièce non ajoutée, à partir de 1508892784 / 1200 / 2024."
+        in answered.message
+    )
 
 
 def test_a_21st_pièce_sent_later_is_refused_too() -> None:
@@ -139,7 +142,6 @@ def test_the_lone_numero_is_forgotten_once_given_in_full() -> None:
     fsd = form()
     draft = fsd.start(ConversationContext(pieces=({"numero_piece": NUMERO},)))
     assert fsd.answer(draft, "pieces", f"{NUMERO} 1200 2024").draft.pending_numeros == ()
-
 
 
 def test_the_question_recalls_the_pièces_already_noted() -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fsd_samples import form, settings
 
+from fsd_samples import form, settings
 from izia.fsd import ConversationContext
 from izia.fsd.rules import recommended_priority
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from fsd_samples import ANSWERS, BASE_URL, ERROR, NOW, complete_draft, context, form, published
 
+from fsd_samples import ANSWERS, BASE_URL, ERROR, NOW, complete_draft, context, form, published
 from izia.fsd import BOT, USER, DraftIncomplete, DraftStore, TranscriptLine, publish
 
 

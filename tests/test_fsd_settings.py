@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fsd_samples import settings
 
+from fsd_samples import settings
 from izia.fsd import FsdSettingsInvalid, load_fsd_settings
 from izia.fsd.loader import FSD_FILE
 from izia.knowledge import KnowledgeBase

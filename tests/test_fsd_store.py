@@ -6,7 +6,6 @@ from datetime import datetime
 from pathlib import Path
 
 from fsd_samples import published
-
 from izia.fsd import DraftStore
 from izia.fsd.store import is_draft_id
 

@@ -7,8 +7,8 @@ from typing import List, Tuple
 
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from fsd_samples import NUMERO, published
 
+from fsd_samples import NUMERO, published
 from izia.fsd import DraftStore
 
 

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Set
 
 import pytest
-from ruamel.yaml import YAML
 
-from izia.compiler import training_examples
 from izia.evaluation import load_questions
 from izia.knowledge import KnowledgeBase
 from izia.knowledge.text import fold
-from izia.paths import BOT_DIR, REPO_ROOT
+from izia.paths import REPO_ROOT
+from training_data import trained_on
 
 HELDOUT_SETS = sorted((REPO_ROOT / "bench" / "data").glob("heldout*.yml"))
-
-
-def trained_on(knowledge: KnowledgeBase) -> Set[str]:
-    """Every training sentence, folded: the knowledge's and the hand-written NLU files'."""
-    sentences = {fold(text) for item in knowledge.items.values() for text in training_examples(item)}
-    for path in (BOT_DIR / "data" / "nlu").glob("*.yml"):
-        if path.name.endswith(".generated.yml"):
-            continue
-        for block in YAML(typ="safe").load(path.read_text(encoding="utf-8"))["nlu"]:
-            sentences |= {fold(line[2:]) for line in block["examples"].splitlines() if line.strip().startswith("- ")}
-    return sentences
 
 
 @pytest.mark.parametrize("path", HELDOUT_SETS, ids=lambda p: p.name)
@@ -42,6 +29,9 @@ def test_the_main_held_out_set_has_300_questions_and_off_topic_ones(seed_knowled
 
 def test_an_unknown_item_is_reported_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "heldout.yml"
-    path.write_text('questions:\n  - text: "bonjour"\n    item: "accueil"\n  - text: "DP bloquée"\n    item: "inconnue"\nout_of_scope: []\n', encoding="utf-8")
+    path.write_text(
+        'questions:\n  - text: "bonjour"\n    item: "accueil"\n  - text: "DP bloquée"\n    item: "inconnue"\nout_of_scope: []\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match=r"heldout.yml:4: fiche « inconnue » inconnue"):
         load_questions(path, {"accueil"})

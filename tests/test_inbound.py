@@ -17,11 +17,20 @@ PASTE = "Poste de pièce 1508892764/00003 n'a pas été reporté dans exercice e
 
 
 def test_a_well_formed_message_passes_with_its_sender_and_known_metadata() -> None:
-    inbound = read_message({"sender": "agent-42", "message": PASTE, "metadata": {"ministry": "MIN 12", "couleur": "bleu"}})
-    assert (inbound.sender, inbound.text, inbound.metadata, inbound.reply) == ("agent-42", PASTE, {"ministry": "MIN 12"}, "")
+    inbound = read_message(
+        {"sender": "agent-42", "message": PASTE, "metadata": {"ministry": "MIN 12", "couleur": "bleu"}}
+    )
+    assert (inbound.sender, inbound.text, inbound.metadata, inbound.reply) == (
+        "agent-42",
+        PASTE,
+        {"ministry": "MIN 12"},
+        "",
+    )
 
 
-@pytest.mark.parametrize("sender", [None, "", 42, ["agent"], "agent 42", "agent/../x", "é" * 3, "a" * (MAX_SENDER_LENGTH + 1)])
+@pytest.mark.parametrize(
+    "sender", [None, "", 42, ["agent"], "agent 42", "agent/../x", "é" * 3, "a" * (MAX_SENDER_LENGTH + 1)]
+)
 def test_a_missing_empty_or_malformed_sender_is_refused_with_a_400(sender: object) -> None:
     body = {"message": "bonjour"} if sender is None else {"sender": sender, "message": "bonjour"}
     with pytest.raises(InboundRefused) as refused:
@@ -72,7 +81,9 @@ def test_zero_width_and_bidi_characters_are_removed_and_control_characters_becom
 
 
 def test_line_breaks_of_a_pasted_message_stay() -> None:
-    assert clean_text("Centre financier inexistant\nPoste de commande") == "Centre financier inexistant\nPoste de commande"
+    assert (
+        clean_text("Centre financier inexistant\nPoste de commande") == "Centre financier inexistant\nPoste de commande"
+    )
 
 
 def test_decomposed_accents_are_composed() -> None:
@@ -83,9 +94,15 @@ def test_unpaired_surrogates_do_not_raise() -> None:
     assert clean_text("pièce \ud800") == "pièce ?"
 
 
-@pytest.mark.parametrize("content_type", ["application/json", "application/json; charset=utf-8", "", "text/plain", "application/x-www-form-urlencoded"])
+@pytest.mark.parametrize(
+    "content_type",
+    ["application/json", "application/json; charset=utf-8", "", "text/plain", "application/x-www-form-urlencoded"],
+)
 def test_json_bodies_are_read_whatever_the_usual_content_type(content_type: str) -> None:
-    assert read_json_body(content_type, '{"sender": "agent", "message": "é"}'.encode("utf-8")) == {"sender": "agent", "message": "é"}
+    assert read_json_body(content_type, '{"sender": "agent", "message": "é"}'.encode("utf-8")) == {
+        "sender": "agent",
+        "message": "é",
+    }
 
 
 def test_a_body_of_another_content_type_is_refused_with_a_415() -> None:

@@ -60,5 +60,7 @@ def test_index_ranks_the_template_sharing_the_most_words_first() -> None:
 
 
 def test_index_completes_a_word_cut_by_the_user() -> None:
-    index = TemplateIndex(compile_templates([("cf", ErrorTemplate("Ctre financier XXX n'existe pas ds périm.", {}, HERE))]))
+    index = TemplateIndex(
+        compile_templates([("cf", ErrorTemplate("Ctre financier XXX n'existe pas ds périm.", {}, HERE))])
+    )
     assert index.completions("peri") == ["perimetre"]

@@ -10,14 +10,22 @@ from izia.matcher.normalize import split_words
 
 def test_folds_case_accents_and_punctuation() -> None:
     assert split_words("Poste de PIÈCE n'a pas été reporté").words == (
-        "poste", "de", "piece", "n", "a", "pas", "ete", "reporte",
-    )  # fmt: skip
+        "poste",
+        "de",
+        "piece",
+        "n",
+        "a",
+        "pas",
+        "ete",
+        "reporte",
+    )
 
 
 def test_writes_out_sap_abbreviations() -> None:
-    assert split_words("Ctre financier n'existe pas ds périm.").words == split_words(
-        "Centre financier n'existe pas dans périmètre"
-    ).words
+    assert (
+        split_words("Ctre financier n'existe pas ds périm.").words
+        == split_words("Centre financier n'existe pas dans périmètre").words
+    )
 
 
 def test_abbreviation_of_several_words_keeps_the_span_of_the_typed_word() -> None:
@@ -29,7 +37,11 @@ def test_abbreviation_of_several_words_keeps_the_span_of_the_typed_word() -> Non
 def test_offsets_point_to_the_original_characters() -> None:
     text = "Ctre financier 0141-CDOM-C001 n'existe pas"
     words = split_words(text)
-    assert [text[start:end] for start, end in zip(words.starts, words.ends)][2:5] == ["0141", "CDOM", "C001"]
+    assert [text[start:end] for start, end in zip(words.starts, words.ends, strict=False)][2:5] == [
+        "0141",
+        "CDOM",
+        "C001",
+    ]
 
 
 def test_line_break_and_sentence_end_are_cut_points() -> None:
@@ -55,13 +67,13 @@ def test_sap_message_id_is_dropped_and_ends_the_message() -> None:
 
 def test_digits_capitals_and_glued_parts_look_like_values() -> None:
     words = split_words("société 1000 utilisateur DUPONTJ code 0141-cdom-c001 pour")
-    shapes = dict(zip(words.words, words.value_like))
+    shapes = dict(zip(words.words, words.value_like, strict=False))
     assert shapes["1000"] and shapes["dupontj"] and shapes["cdom"] and not shapes["pour"]
 
 
 def test_capitals_do_not_mark_values_in_a_text_typed_in_capitals() -> None:
     words = split_words("POSTE DE PIECE 1508892764 N'A PAS ETE REPORTE")
-    shapes = dict(zip(words.words, words.value_like))
+    shapes = dict(zip(words.words, words.value_like, strict=False))
     assert shapes["1508892764"] and not shapes["reporte"]
 
 

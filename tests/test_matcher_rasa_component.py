@@ -5,18 +5,21 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 import pytest
+from rasa.shared.nlu.training_data.message import Message
 from ruamel.yaml import YAML
 
+from bot.nlu.error_matcher import ErrorMessageMatcher
 from conftest import KnowledgeWriter
-from izia.paths import BOT_DIR
-
-from bot.components.error_matcher import ErrorMessageMatcher
 from izia.contract import MATCHES_KEY
-from rasa.shared.nlu.training_data.message import Message
+from izia.paths import BOT_DIR
 
 PASTED = "j'ai ce message : Ctre financier 0141-CDOM-C001 n'existe pas ds périm."
 CLASSIFIED = {"name": "accueil", "confidence": 0.62}
-CLASSIFIER_RANKING = [CLASSIFIED, {"name": "centre_financier", "confidence": 0.3}, {"name": "nlu_fallback", "confidence": 0.08}]
+CLASSIFIER_RANKING = [
+    CLASSIFIED,
+    {"name": "centre_financier", "confidence": 0.3},
+    {"name": "nlu_fallback", "confidence": 0.08},
+]
 
 
 @pytest.fixture
@@ -63,7 +66,11 @@ def test_every_match_is_published_in_the_parse_output(component: ErrorMessageMat
 
 def test_unknown_text_keeps_the_nlu_prediction(component: ErrorMessageMatcher) -> None:
     result = parsed(component, "bonjour, je n'arrive pas à me connecter")
-    assert (result["intent"], result["intent_ranking"], result.get("entities")) == (CLASSIFIED, CLASSIFIER_RANKING, None)
+    assert (result["intent"], result["intent_ranking"], result.get("entities")) == (
+        CLASSIFIED,
+        CLASSIFIER_RANKING,
+        None,
+    )
     assert result[MATCHES_KEY] == []
 
 
@@ -74,5 +81,7 @@ def test_button_payloads_are_left_to_rasa(component: ErrorMessageMatcher) -> Non
 def test_runs_after_the_intent_classifier_and_before_the_fallback() -> None:
     config = YAML(typ="safe").load((BOT_DIR / "config.yml").read_text(encoding="utf-8"))
     names = [component["name"] for component in config["pipeline"]]
-    position = names.index("bot.components.error_matcher.ErrorMessageMatcher")
-    assert names.index("bot.components.intent_classifier.LinearIntentClassifier") < position < names.index("FallbackClassifier")
+    position = names.index("bot.nlu.error_matcher.ErrorMessageMatcher")
+    assert (
+        names.index("bot.nlu.intent_classifier.LinearIntentClassifier") < position < names.index("FallbackClassifier")
+    )

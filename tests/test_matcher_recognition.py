@@ -1,5 +1,6 @@
 """Recognition of real Chorus/SAP messages as users paste them: every kind of noise, the
-messages that must not be taken for known ones, several messages at once, and the values."""
+messages that must not be taken for known ones, several messages at once, and the values.
+"""
 
 from __future__ import annotations
 
@@ -19,23 +20,35 @@ HERE = Location(Path("test.yml"), 1)
 
 # Real messages (SAP T100 French short texts and Chorus Pro messages), one item each.
 CATALOGUE = [
-    ("poste_piece_non_reporte", "Poste de pièce &1/&2 n'a pas été reporté dans exercice en cours",
-     {"&1": "numero_piece", "&2": "numero_poste"}),
+    (
+        "poste_piece_non_reporte",
+        "Poste de pièce &1/&2 n'a pas été reporté dans exercice en cours",
+        {"&1": "numero_piece", "&2": "numero_poste"},
+    ),
     ("centre_financier_inexistant", "Ctre financier XXX n'existe pas ds périm.", {"XXX": "centre_financier"}),
     ("budget_annuel_depasse", "Budget annuel pr &1 dépassé de &2", {"&1": "adresse_budgetaire", "&2": "montant"}),
     ("budget_annuel_depasse", "Budget annuel de &2 est épuisé pour &1", {"&1": "adresse_budgetaire"}),
     ("budget_annuel_presque_epuise", "Budget annuel pour &1 presque épuisé", {"&1": "adresse_budgetaire"}),
     ("budget_global_depasse", "Le budget global est dépassé de &1 &2", {"&1": "montant", "&2": "devise"}),
-    ("code_service_destinataire",
-     "Le code service de la structure publique destinataire est inconnu ou inactif dans Chorus Pro", {}),
+    (
+        "code_service_destinataire",
+        "Le code service de la structure publique destinataire est inconnu ou inactif dans Chorus Pro",
+        {},
+    ),
     ("reference_facture_absente", "Auc. réf. facture de comptabilité budgétaire dans données ventil. pièce", {}),
-    ("comptabilite_budgetaire_inactive", "Enreg. impossible : comptab. budg. n'est pas active dans la société &1.",
-     {"&1": "societe"}),
-    ("nature_comptable_non_imputable", "Le montant chargé sous la nature compt. & ne peut pas être imputé",
-     {"&": "nature_comptable"}),
+    (
+        "comptabilite_budgetaire_inactive",
+        "Enreg. impossible : comptab. budg. n'est pas active dans la société &1.",
+        {"&1": "societe"},
+    ),
+    (
+        "nature_comptable_non_imputable",
+        "Le montant chargé sous la nature compt. & ne peut pas être imputé",
+        {"&": "nature_comptable"},
+    ),
     ("periode_comptable_fermee", "Période comptable & & n'est pas ouverte", {}),
     ("fiori_indisponible", "Impossible d'ouvrir l'application. Réessayez ultérieurement.", {}),
-]  # fmt: skip
+]
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +104,9 @@ def test_recognises_a_cut_message_followed_by_the_users_words(matcher: Matcher) 
 
 
 def test_recognises_a_message_after_a_sap_prefix(matcher: Matcher) -> None:
-    text = "erreur dans le système de gestion : poste de pièce 1508892764/00003 n'a pas été reporté dans exercice en cours"
+    text = (
+        "erreur dans le système de gestion : poste de pièce 1508892764/00003 n'a pas été reporté dans exercice en cours"
+    )
     assert recognised(matcher, text) == "poste_piece_non_reporte"
 
 
@@ -143,7 +158,9 @@ def test_tells_apart_messages_opening_with_the_same_words(matcher: Matcher) -> N
 def test_seed_knowledge_message_is_recognised() -> None:
     knowledge, _ = load_knowledge(KNOWLEDGE_DIR)
     assert knowledge is not None
-    text = "erreur dans le système de gestion : poste de pièce 1508892764/00003 n a pas été reporté dans exercice en cours"
+    text = (
+        "erreur dans le système de gestion : poste de pièce 1508892764/00003 n a pas été reporté dans exercice en cours"
+    )
     assert recognised(Matcher.from_knowledge(knowledge), text) == "poste_piece_non_reporte"
 
 
@@ -194,8 +211,10 @@ W ZFI123 Poste de pièce 1508892764/00003 n'a pas été reporté dans exercice e
 
 def test_reports_every_message_of_a_sap_log_in_paste_order(matcher: Matcher) -> None:
     assert [m.item_id for m in matcher.match(SAP_LOG)] == [
-        "budget_annuel_depasse", "centre_financier_inexistant", "poste_piece_non_reporte",
-    ]  # fmt: skip
+        "budget_annuel_depasse",
+        "centre_financier_inexistant",
+        "poste_piece_non_reporte",
+    ]
 
 
 def test_reports_an_item_once_when_its_messages_repeat(matcher: Matcher) -> None:
@@ -250,8 +269,13 @@ def test_placeholder_without_entity_gives_an_unnamed_value(matcher: Matcher) -> 
     assert match.entities == {}
 
 
-@settings(max_examples=1500, derandomize=True, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(max_size=120) | st.lists(st.sampled_from([*(entry[1] for entry in CATALOGUE), "Ð", "&1", "/", "00003"]), max_size=6).map(" ".join))
+@settings(
+    max_examples=1500, derandomize=True, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(max_size=120)
+    | st.lists(st.sampled_from([*(entry[1] for entry in CATALOGUE), "Ð", "&1", "/", "00003"]), max_size=6).map(" ".join)
+)
 def test_any_text_is_matched_or_not_without_raising(matcher: Matcher, text: str) -> None:
     for match in matcher.match(text):
         assert match.item_id

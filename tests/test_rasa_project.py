@@ -31,9 +31,17 @@ def test_conversation_test_stories_pass(tmp_path: Path) -> None:
     model = MODELS_DIR / "izia.tar.gz"
     assert model.exists(), "modèle absent : lancez `make build` (fait par `make test`)"
     result = rasa(
-        "test", "core", "--stories", "tests", "--model", str(model),
-        "--out", str(tmp_path), "--fail-on-prediction-errors", "--e2e",
-    )  # fmt: skip
+        "test",
+        "core",
+        "--stories",
+        "tests",
+        "--model",
+        str(model),
+        "--out",
+        str(tmp_path),
+        "--fail-on-prediction-errors",
+        "--e2e",
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = json.loads((tmp_path / "story_report.json").read_text(encoding="utf-8"))
     stories = report["conversation_accuracy"]

@@ -19,12 +19,16 @@ class FakeRequest:
     args: Dict[str, str] = field(default_factory=dict)
 
 
-@pytest.mark.parametrize("path", ["/", "/webhooks/rest/webhook", "/webhooks/portail/widget/izia.js", "/socket.io/", "/webhooks"])
+@pytest.mark.parametrize(
+    "path", ["/", "/webhooks/rest/webhook", "/webhooks/portail/widget/izia.js", "/socket.io/", "/webhooks"]
+)
 def test_the_chat_channels_and_their_files_are_public(path: str) -> None:
     assert is_public(path)
 
 
-@pytest.mark.parametrize("path", ["/model/parse", "/conversations/x/tracker", "/status", "/version", "/webhooksx", "/socket.iox"])
+@pytest.mark.parametrize(
+    "path", ["/model/parse", "/conversations/x/tracker", "/status", "/version", "/webhooksx", "/socket.iox"]
+)
 def test_rasa_s_api_routes_are_not_public(path: str) -> None:
     assert not is_public(path)
 
@@ -73,7 +77,10 @@ def test_an_unreachable_action_server_is_said_to_the_user_once_per_message() -> 
 
 
 def test_sql_errors_are_logged_without_the_rows_they_carried() -> None:
-    assert without_sql_parameters(lambda url: {"pool_size": 5})("postgresql://x") == {"pool_size": 5, "hide_parameters": True}
+    assert without_sql_parameters(lambda url: {"pool_size": 5})("postgresql://x") == {
+        "pool_size": 5,
+        "hide_parameters": True,
+    }
 
 
 class BrokenStore:

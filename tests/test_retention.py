@@ -9,12 +9,12 @@ import pytest
 
 from feedback_analytics.tracker import read_conversations, write_events
 from fsd_samples import complete_draft, form
-from izia.cli import main
 from izia.feedback import Feedback, FeedbackStore
 from izia.feedback.store import RATING
 from izia.fsd.publish import publish
 from izia.fsd.store import DraftStore
 from izia.retention import DEFAULT_RETENTION_DAYS, RETENTION_ENV, purge, retention_days
+from izia_cli.main import main
 
 NOW = datetime(2026, 12, 2, 9, 0)
 OLD = NOW - timedelta(days=120)
@@ -23,7 +23,13 @@ CUTOFF = NOW - timedelta(days=90)
 
 
 def user_event(sender: str, text: str, at: datetime) -> dict:
-    return {"sender_id": sender, "event": "user", "text": text, "timestamp": at.timestamp(), "parse_data": {"intent": {"name": "accueil"}}}
+    return {
+        "sender_id": sender,
+        "event": "user",
+        "text": text,
+        "timestamp": at.timestamp(),
+        "parse_data": {"intent": {"name": "accueil"}},
+    }
 
 
 @pytest.fixture
@@ -39,7 +45,11 @@ def data_dir(tmp_path: Path) -> Path:
         ],
     )
     ratings = FeedbackStore(tmp_path / "feedback.db")
-    ratings.record(Feedback(sender_id="agent-ancien", kind=RATING, rating=2, comment="trop vague", ministry="MIN06", at=OLD.isoformat()))
+    ratings.record(
+        Feedback(
+            sender_id="agent-ancien", kind=RATING, rating=2, comment="trop vague", ministry="MIN06", at=OLD.isoformat()
+        )
+    )
     ratings.record(Feedback(sender_id="agent-recent", kind=RATING, rating=5, at=RECENT.isoformat()))
     drafts = DraftStore(tmp_path / "fsd")
     for when in (OLD, RECENT):
@@ -49,7 +59,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 def test_old_conversations_go_whole_and_a_conversation_active_recently_stays_whole(data_dir: Path) -> None:
     purged = purge(data_dir, data_dir / "tracker.db", CUTOFF)
-    remaining = {conversation.sender_id: len(conversation.events) for conversation in read_conversations(data_dir / "tracker.db")}
+    remaining = {
+        conversation.sender_id: len(conversation.events) for conversation in read_conversations(data_dir / "tracker.db")
+    }
     assert purged.conversations == 1
     assert remaining == {"agent-revenu": 2, "agent-recent": 1}
 

@@ -31,7 +31,10 @@ def test_every_choice_leads_to_a_question_or_an_ending(seed_walker: Walker) -> N
         assert turn is not None, (position, choice_id)
         last = turn.messages[-1]
         if turn.position is None:
-            assert last.text == closing or rate in [b.title for b in last.buttons] or turn.escalate, (position, choice_id)
+            assert last.text == closing or rate in [b.title for b in last.buttons] or turn.escalate, (
+                position,
+                choice_id,
+            )
         else:
             assert last.buttons, (position, choice_id)
 
@@ -39,10 +42,20 @@ def test_every_choice_leads_to_a_question_or_an_ending(seed_walker: Walker) -> N
 def test_the_welcome_offers_the_thirteen_domains_in_the_product_order(seed_walker: Walker) -> None:
     welcome = seed_walker.welcome().messages[0]
     assert [b.title for b in welcome.buttons] == [
-        "Messages d'erreurs", "Connexion", "Habilitation", "RNF", "Problème sur un Workflow",
-        "Chorus Formulaires", "Service Fait Présumé/Service Fait Assisté", "Interface", "Tiers",
-        "Restitutions", "Upgrade SAP Incidents en cours", "Upgrade SAP", "FTAP Carte Achat",
-    ]  # fmt: skip
+        "Messages d'erreurs",
+        "Connexion",
+        "Habilitation",
+        "RNF",
+        "Problème sur un Workflow",
+        "Chorus Formulaires",
+        "Service Fait Présumé/Service Fait Assisté",
+        "Interface",
+        "Tiers",
+        "Restitutions",
+        "Upgrade SAP Incidents en cours",
+        "Upgrade SAP",
+        "FTAP Carte Achat",
+    ]
 
 
 def test_resolution_texts_written_beyond_the_sources_are_marked_for_review(seed_knowledge: KnowledgeBase) -> None:

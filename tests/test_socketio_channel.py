@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Dict, List, Tuple
 
-from bot.components.socketio_channel import IziaSocketIOInput, IziaSocketIOOutput
+from bot.channels.socketio_channel import IziaSocketIOInput, IziaSocketIOOutput
 
 
 class RecordingServer:
@@ -27,13 +27,22 @@ def test_a_message_with_buttons_and_custom_becomes_two_events_for_the_session_ro
     assert server.emitted == [
         (
             "bot_uttered",
-            {"text": "Sur quel domaine porte la demande", "quick_replies": [{"content_type": "text", "title": "EJ", "payload": '/choose{"choice":"ej"}'}]},
+            {
+                "text": "Sur quel domaine porte la demande",
+                "quick_replies": [{"content_type": "text", "title": "EJ", "payload": '/choose{"choice":"ej"}'}],
+            },
             "session-1",
         ),
-        ("bot_uttered", {"custom": {"item_id": "poste_piece_non_reporte", "domain": "messages_erreurs", "node": "domaine"}}, "session-1"),
+        (
+            "bot_uttered",
+            {"custom": {"item_id": "poste_piece_non_reporte", "domain": "messages_erreurs", "node": "domaine"}},
+            "session-1",
+        ),
     ]
 
 
 def test_the_channel_keeps_rasa_s_name_and_settings() -> None:
-    channel = IziaSocketIOInput.from_credentials({"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True})
+    channel = IziaSocketIOInput.from_credentials(
+        {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
+    )
     assert (channel.name(), channel.session_persistence, channel.bot_message_evt) == ("socketio", True, "bot_uttered")

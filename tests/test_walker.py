@@ -33,7 +33,10 @@ def test_a_say_node_flows_into_the_answer_then_the_closing_question(small_walker
         "Corrigez l'imputation de l'EJ.",
         "Voulez-vous aborder un autre sujet ?",
     ]
-    assert [b.title for b in turn.messages[-1].buttons] == ["Noter cette conversation", "Cela ne résout pas mon problème"]
+    assert [b.title for b in turn.messages[-1].buttons] == [
+        "Noter cette conversation",
+        "Cela ne résout pas mon problème",
+    ]
     assert turn.position is None
 
 

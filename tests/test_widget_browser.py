@@ -7,10 +7,7 @@ and demo pages) and IZIA's socket.io channel.
 from __future__ import annotations
 
 import http.client
-import json
 import random
-import shutil
-import urllib.request
 from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
@@ -25,14 +22,13 @@ from chromium import chromium
 from izia.paths import BOT_DIR, REPO_ROOT
 from izia.server import Servers
 from rasa_http import api
-from test_e2e_seed_conversation import ASSOCIATED, CLOSING, DOMAINS, GREETING, pasted_message
+from seed_conversation import ASSOCIATED, CLOSING, DOMAINS, GREETING, pasted_message
 from widget_page import TIMEOUT_S, WidgetPage
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 CREDENTIALS = BOT_DIR / "credentials.yml"
-REQUIRED_CHANNELS = ["bot.components.widget_channel.WidgetInput", "bot.components.socketio_channel.IziaSocketIOInput"]
-SCREENSHOT_COPY = REPO_ROOT / "docs" / "widget.png"
+REQUIRED_CHANNELS = ["bot.channels.widget_files.WidgetInput", "bot.channels.socketio_channel.IziaSocketIOInput"]
 RATING_QUESTION = "Comment évaluez-vous cette conversation ?"
 RATING_THANKS = "Merci pour votre avis"
 XSS = '<img src=x onerror="window.iziaXss = true">'
@@ -46,7 +42,9 @@ def long_pasted_error(seed: int) -> str:
 @pytest.fixture(scope="module", autouse=True)
 def widget_servers(servers: Servers) -> Servers:
     """The shared servers, once checked to serve the widget and its socket.io channel."""
-    assert (REPO_ROOT / "widget" / "node_modules" / "@gouvfr" / "dsfr").is_dir(), "widget/node_modules absent : `cd widget && npm ci` (fait par `make setup`)"
+    assert (REPO_ROOT / "widget" / "node_modules" / "@gouvfr" / "dsfr").is_dir(), (
+        "widget/node_modules absent : `cd widget && npm ci` (fait par `make setup`)"
+    )
     missing = [channel for channel in REQUIRED_CHANNELS if channel not in CREDENTIALS.read_text(encoding="utf-8")]
     assert not missing, f"{CREDENTIALS} n'ouvre pas les canaux {missing}"
     return servers
@@ -93,7 +91,9 @@ def user_events(servers: Servers, sender: str) -> List[Dict[str, Any]]:
         ("/webhooks/portail/widget/", 404, None),
     ],
 )
-def test_the_portail_channel_serves_its_files_and_nothing_else(servers: Servers, path: str, status: int, content_type: str) -> None:
+def test_the_portail_channel_serves_its_files_and_nothing_else(
+    servers: Servers, path: str, status: int, content_type: str
+) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", servers.rasa_port, timeout=30)
     connection.request("GET", path)  # sent as written: no client-side normalisation of ".."
     reply = connection.getresponse()
@@ -102,7 +102,9 @@ def test_the_portail_channel_serves_its_files_and_nothing_else(servers: Servers,
     connection.close()
 
 
-def test_seed_conversation_rating_and_history_across_a_reload(page: WidgetPage, servers: Servers, tmp_path: Path) -> None:
+def test_seed_conversation_rating_and_history_across_a_reload(
+    page: WidgetPage, servers: Servers, tmp_path: Path
+) -> None:
     page.open()
     assert page.focused() == "Votre message à IZIA"
     greeting = page.wait_for_bot(0, GREETING)
@@ -111,10 +113,9 @@ def test_seed_conversation_rating_and_history_across_a_reload(page: WidgetPage, 
     assert page.suggestions_header() == "Suggestions 13"
     assert page.bot_times() == ["il y a quelques secondes"]
     assert GREETING in page.announced()
-    screenshot = tmp_path / "widget.png"
+    screenshot = tmp_path / "widget.png"  # a temporary folder: docs/widget.png is curated by hand
     page.driver.save_screenshot(str(screenshot))
-    SCREENSHOT_COPY.parent.mkdir(exist_ok=True)
-    shutil.copyfile(screenshot, SCREENSHOT_COPY)
+    assert screenshot.read_bytes().startswith(b"\x89PNG")
 
     page.choose("Messages d'erreurs")
     assert page.wait_for_bot(1, "Merci de procéder") == [
@@ -241,7 +242,10 @@ def test_the_fsd_draft_is_shown_with_its_download_links(page: WidgetPage) -> Non
     assert links == [
         1,
         [
-            ["Brouillon de Fiche Service Desk n° fsd-7f3a", [["Brouillon complet JSON", f"{page.server_url}/webhooks/fsd/drafts/fsd-7f3a.json"]]],
+            [
+                "Brouillon de Fiche Service Desk n° fsd-7f3a",
+                [["Brouillon complet JSON", f"{page.server_url}/webhooks/fsd/drafts/fsd-7f3a.json"]],
+            ],
             [
                 "Brouillon de Fiche Service Desk n° fsd-9b1c",
                 [
@@ -266,9 +270,14 @@ def test_relative_french_timestamps(page: WidgetPage) -> None:
         f"{page.server_url}/webhooks/portail/widget/",
     )
     assert times == [
-        "il y a quelques secondes", "il y a quelques secondes", "il y a 1 minute", "il y a 3 minutes",
-        "il y a 1 heure", "il y a 2 heures", "il y a 2 jours",
-    ]  # fmt: skip
+        "il y a quelques secondes",
+        "il y a quelques secondes",
+        "il y a 1 minute",
+        "il y a 3 minutes",
+        "il y a 1 heure",
+        "il y a 2 heures",
+        "il y a 2 jours",
+    ]
 
 
 def press(page: WidgetPage, *keys: str) -> None:
@@ -282,7 +291,9 @@ def shift_tab(page: WidgetPage, times: int = 1) -> None:
 
 
 def focus_is_visible(page: WidgetPage, selector: str) -> bool:
-    style = page.driver.execute_script("return getComputedStyle(document.querySelector(arguments[0])).outlineStyle", selector)
+    style = page.driver.execute_script(
+        "return getComputedStyle(document.querySelector(arguments[0])).outlineStyle", selector
+    )
     return style not in ("none", "")
 
 
@@ -302,9 +313,13 @@ def test_keyboard_only(page: WidgetPage) -> None:
         shift_tab(page)
         order.append(page.focused())
     assert order[::-1] == [
-        "Discuter avec IZIA", "Nouvelle conversation", "Fermer la fenêtre de discussion", "Conversation",
-        *DOMAINS, "Votre message à IZIA",
-    ]  # fmt: skip
+        "Discuter avec IZIA",
+        "Nouvelle conversation",
+        "Fermer la fenêtre de discussion",
+        "Conversation",
+        *DOMAINS,
+        "Votre message à IZIA",
+    ]
 
     press(page, Keys.TAB, Keys.TAB, Keys.TAB, Keys.TAB)
     assert page.focused() == "Messages d'erreurs"
@@ -354,13 +369,20 @@ def test_rasa_webchat_completes_the_seed_conversation(browser: WebDriver, server
     wait.until(lambda _: browser.find_elements(By.CSS_SELECTOR, ".rw-launcher"))[0].click()
 
     def texts() -> List[str]:
-        return [element.get_attribute("textContent") for element in browser.find_elements(By.CSS_SELECTOR, ".rw-response .rw-message-text")]
+        return [
+            element.get_attribute("textContent")
+            for element in browser.find_elements(By.CSS_SELECTOR, ".rw-response .rw-message-text")
+        ]
 
     def replies() -> List[str]:
         return [element.get_attribute("textContent") for element in browser.find_elements(By.CSS_SELECTOR, ".rw-reply")]
 
     def click_reply(title: str) -> None:
-        next(element for element in browser.find_elements(By.CSS_SELECTOR, ".rw-reply") if element.get_attribute("textContent") == title).click()
+        next(
+            element
+            for element in browser.find_elements(By.CSS_SELECTOR, ".rw-reply")
+            if element.get_attribute("textContent") == title
+        ).click()
 
     wait.until(lambda _: replies() == DOMAINS, "rasa-webchat n'affiche pas les 13 domaines")
     assert texts() == [GREETING]

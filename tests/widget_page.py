@@ -64,7 +64,9 @@ class WidgetPage:
 
     def wait_for_bot(self, seen: int, expected: str) -> List[str]:
         """Waits for a bot message, after the first ``seen`` ones, containing ``expected``; returns the new texts."""
-        self.wait.until(lambda _: any(expected in text for text in self.bot_texts()[seen:]), f"IZIA n'a pas dit « {expected} »")
+        self.wait.until(
+            lambda _: any(expected in text for text in self.bot_texts()[seen:]), f"IZIA n'a pas dit « {expected} »"
+        )
         return self.bot_texts()[seen:]
 
     def wait_for_suggestions(self, titles: List[str]) -> None:
@@ -103,7 +105,9 @@ class WidgetPage:
 
     def _texts(self, selector: str) -> List[str]:
         """Read in one go, while the widget may be replacing the elements."""
-        return self.driver.execute_script("return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent)", selector)
+        return self.driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent)", selector
+        )
 
     def _click(self, selector: str, text: str) -> bool:
         matching = [element for element in self._all(selector) if element.get_attribute("textContent") == text]

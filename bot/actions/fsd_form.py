@@ -8,28 +8,23 @@ slot again until the draft is complete, so the form keeps asking the next questi
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from izia.contract import ANSWER_SLOT, DRAFT_SLOT
 from izia.fsd import (
-    BOT,
-    USER,
-    ConversationContext,
     Draft,
     DraftStore,
     FsdForm,
-    ProposedItem,
-    TranscriptLine,
     load_fsd_settings,
     public_base_url,
     publish,
 )
-from izia.contract import ANSWER_SLOT, DRAFT_SLOT
-from izia.contract import FSD_FORM as FORM
+from izia.fsd.context import conversation_context
 from izia.fsd.loader import FSD_FILE
 from izia.knowledge.model import KnowledgeBase
 from izia.knowledge.text import fold
@@ -38,7 +33,6 @@ from izia.paths import DATA_DIR, KNOWLEDGE_DIR
 DONE = "__terminé__"
 CANCELLED = "__annulé__"
 CANCEL_WORDS = {"annuler", "stop", "abandonner", "annuler la fiche"}
-PIECE_ENTITIES = ("numero_piece", "societe", "exercice")
 
 
 @lru_cache(maxsize=1)
@@ -52,31 +46,11 @@ def draft_store() -> DraftStore:
 
 
 def start_draft(knowledge: KnowledgeBase, tracker: Tracker, memory: Any) -> Dict[str, Any]:
-    """A new draft prefilled from the conversation: its subject, items, values and transcript."""
-    item = knowledge.items.get(memory.item_id)
-    proposed = [ProposedItem(item.id, item.title, True)] if item else []
-    proposed += [ProposedItem(i, knowledge.items[i].title, False) for i in memory.suggested if i in knowledge.items]
-    values = dict(memory.entities)
-    pieces = ({name: values[name] for name in PIECE_ENTITIES if name in values},) if "numero_piece" in values else ()
-    context = ConversationContext(
-        error_message=memory.subject,
-        domain=item.domain if item else "",
-        proposed=tuple(proposed),
-        pieces=pieces,
-        transcript=_transcript(tracker),
+    """A new draft prefilled from the conversation (see :mod:`izia.fsd.context`)."""
+    context = conversation_context(
+        knowledge, memory.subject, memory.item_id, memory.suggested, memory.entities, tracker.events
     )
     return fsd_form().start(context).to_dict()
-
-
-def _transcript(tracker: Tracker) -> tuple:
-    """This session's exchanges, so the support does not ask again what IZIA already said."""
-    lines: List[TranscriptLine] = []
-    for event in tracker.events:
-        if event.get("event") == "session_started":
-            lines = []
-        elif event.get("event") in ("user", "bot") and event.get("text"):
-            lines.append(TranscriptLine(USER if event["event"] == "user" else BOT, event["text"]))
-    return tuple(lines)
 
 
 def _draft(tracker: Tracker) -> Draft:

@@ -63,9 +63,7 @@ class ActionIzia(Action):
     def name(self) -> Text:
         return ACTION
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         memory = Memory.from_dict(tracker.get_slot(MEMORY_SLOT))
         reply = conversation().respond(_position(tracker), _user_turn(tracker), memory)
         for message in reply.turn.messages:

@@ -70,7 +70,7 @@ class FeedbackStore:
     def all(self) -> List[Feedback]:
         with closing(sqlite3.connect(self.path)) as connection:
             rows = connection.execute(f"SELECT {', '.join(_COLUMNS)} FROM feedback ORDER BY id").fetchall()
-        return [Feedback(**dict(zip(_COLUMNS, row))) for row in rows]
+        return [Feedback(**dict(zip(_COLUMNS, row, strict=False))) for row in rows]
 
     def purge(self, before: datetime) -> int:
         """Deletes the feedback given before ``before`` (comments and ministry codes are personal)."""

@@ -61,7 +61,9 @@ def check_text(text: str, label: str, limit: int, hint: str, one_line: bool = Fa
     if not value:
         return Refusal(f"« {label} » ne peut pas rester vide. {hint}")
     if len(value) > limit:
-        return Refusal(f"« {label} » : {count(limit)} caractères au plus, votre réponse en compte {count(len(value))}. {hint}")
+        return Refusal(
+            f"« {label} » : {count(limit)} caractères au plus, votre réponse en compte {count(len(value))}. {hint}"
+        )
     return value
 
 

@@ -44,12 +44,12 @@ def render_certificate(settings: FsdSettings, draft: Draft) -> bytes:
     motif = draft.code_motif if draft_needs_motif(settings, draft) else ""
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, COLUMNS):
+    for cell, heading in zip(table.rows[0].cells, COLUMNS, strict=False):
         cell.text = heading
         cell.paragraphs[0].runs[0].bold = True
     for piece in draft.pieces:
         values = (piece.numero, piece.societe, str(piece.exercice), "", "", motif)
-        for cell, value in zip(table.add_row().cells, values):
+        for cell, value in zip(table.add_row().cells, values, strict=False):
             cell.text = value
     document.add_paragraph(TO_COMPLETE)
     document.add_paragraph(f"Fait à {BLANK}, le {BLANK}")

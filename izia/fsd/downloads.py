@@ -28,15 +28,18 @@ class FileKind:
 FILES: Dict[str, FileKind] = {
     JSON: FileKind("fsd.json", ".json", "application/json", "Brouillon complet (JSON)"),
     XLSX: FileKind(
-        "pieces.xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pieces.xlsx",
+        ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "Liste des pièces (Excel)",
     ),
     CA: FileKind(
-        "certificat_administratif.docx", "/ca.docx",
+        "certificat_administratif.docx",
+        "/ca.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "Certificat administratif à signer (Word)",
     ),
-}  # fmt: skip
+}
 
 
 def public_base_url() -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from izia.fsd.answers import (
     YES_NO_OPTIONS,
@@ -203,7 +203,8 @@ class FsdForm:
     def _taken(self, draft: Draft, checked: object, field: str) -> Answer:
         if isinstance(checked, Refusal):
             return refuse(draft, checked.message)
-        return Answer(replace(draft, **{field: checked}), True)
+        changes: Dict[str, Any] = {field: checked}
+        return Answer(replace(draft, **changes), True)
 
     def _hint(self, field: str) -> str:
         return self.settings.questions.get(field, "")

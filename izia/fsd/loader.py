@@ -30,9 +30,21 @@ from izia.paths import KNOWLEDGE_DIR
 
 FSD_FILE = "fsd.yml"
 TOP_KEYS = {
-    "defaults", "limits", "impact", "severite", "priorities", "priority_table", "regroupements",
-    "domain_regroupements", "categories", "types_message", "interventions", "reminders", "questions", "certificate",
-}  # fmt: skip
+    "defaults",
+    "limits",
+    "impact",
+    "severite",
+    "priorities",
+    "priority_table",
+    "regroupements",
+    "domain_regroupements",
+    "categories",
+    "types_message",
+    "interventions",
+    "reminders",
+    "questions",
+    "certificate",
+}
 DEFAULT_KEYS = ("equipe_support", "code_ministere", "type_message", "statut")
 LIMIT_KEYS = tuple(Limits.__dataclass_fields__)
 INTERVENTION_KEYS = {"id", "label", "certificate", "motif"}
@@ -143,9 +155,17 @@ def _limits(reader: YamlReader, data: CommentedMap) -> Limits:
     limits = Limits(**values)
     inconsistencies = (
         ("xlsx_above", limits.xlsx_above >= limits.max_pieces, "« xlsx_above » doit être inférieur à « max_pieces »."),
-        ("numero_min_digits", limits.numero_min_digits > limits.numero_max_digits, "« numero_min_digits » dépasse « numero_max_digits »."),
-        ("first_exercice", not 1900 <= limits.first_exercice <= 2100, "« first_exercice » doit être une année sur 4 chiffres."),
-    )  # fmt: skip
+        (
+            "numero_min_digits",
+            limits.numero_min_digits > limits.numero_max_digits,
+            "« numero_min_digits » dépasse « numero_max_digits ».",
+        ),
+        (
+            "first_exercice",
+            not 1900 <= limits.first_exercice <= 2100,
+            "« first_exercice » doit être une année sur 4 chiffres.",
+        ),
+    )
     for key, wrong, message in inconsistencies:
         if wrong:
             reader.complain(reader.key_line(section, key), message)
@@ -278,4 +298,3 @@ def _list(reader: YamlReader, data: CommentedMap, key: str) -> Any:
         reader.complain(reader.key_line(data, key), f"« {key} » doit être une liste non vide.")
         return CommentedSeq()
     return value
-

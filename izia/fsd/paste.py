@@ -8,18 +8,27 @@ from __future__ import annotations
 
 from typing import List
 
-from izia.fsd.wording import count
 from izia.fsd.downloads import FILES, XLSX
 from izia.fsd.draft import BOT, FIELD_LABELS, Draft, TranscriptLine
 from izia.fsd.rules import draft_needs_certificate, draft_needs_motif, needs_workbook, reminders_for
 from izia.fsd.settings import FsdSettings
+from izia.fsd.wording import count
 
 SPEAKERS = {BOT: "IZIA"}
 USER_SPEAKER = "Utilisateur"
 HEADER_FIELDS = (
-    "description", "regroupement", "categorie", "type_message", "equipe_support", "code_ministere",
-    "declare_par", "correspondant", "statut", "impact", "severite",
-)  # fmt: skip
+    "description",
+    "regroupement",
+    "categorie",
+    "type_message",
+    "equipe_support",
+    "code_ministere",
+    "declare_par",
+    "correspondant",
+    "statut",
+    "impact",
+    "severite",
+)
 
 
 def render_paste_text(settings: FsdSettings, draft: Draft) -> str:

@@ -20,7 +20,9 @@ NUMERO_ENTITY, SOCIETE_ENTITY, EXERCICE_ENTITY = "numero_piece", "societe", "exe
 DONE_WORDS = {"aucune", "aucun", "aucune autre", "non", "rien", "termine", "fini", "fin", "c est tout"}
 MAX_LISTED_ERRORS = 5
 SHOWN_PIECES = 5
-NEEDS_A_PIECE = "Cette intervention demande un certificat administratif qui liste les pièces : indiquez-en au moins une."
+NEEDS_A_PIECE = (
+    "Cette intervention demande un certificat administratif qui liste les pièces : indiquez-en au moins une."
+)
 
 
 def answer_pieces(draft: Draft, text: str, rules: PieceRules, max_pieces: int, certificate: bool, hint: str) -> Answer:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, List, Optional, Tuple
 
-from izia.fsd.wording import quoted
 from izia.fsd.settings import Limits
+from izia.fsd.wording import quoted
 
 _SEPARATORS = re.compile(r"[\s;,|]+")
 _SOCIETE = re.compile(r"^[0-9A-Z]{4}$")
@@ -94,7 +94,7 @@ def parse_pieces(text: str, rules: PieceRules) -> ParsedPieces:
                 f"« {quoted(line)} » : il faut trois valeurs, numéro, société et exercice (par exemple « {EXAMPLE} »)."
             )
             continue
-        piece, problems = check_piece(*values, rules)
+        piece, problems = check_piece(values[0], values[1], values[2], rules)
         if piece is None:
             errors.append(f"« {quoted(line)} » : {' '.join(problems)}")
         else:

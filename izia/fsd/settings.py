@@ -13,9 +13,20 @@ from izia.knowledge.model import Location
 
 # The fields the form may ask for, in the order it asks: ``questions`` in fsd.yml must word each.
 ASKED_FIELDS = (
-    "description", "message_erreur", "regroupement", "categorie", "impact", "severite",
-    "pieces", "intervention", "ordonnateur", "code_motif", "declare_par", "est_cca", "cca",
-)  # fmt: skip
+    "description",
+    "message_erreur",
+    "regroupement",
+    "categorie",
+    "impact",
+    "severite",
+    "pieces",
+    "intervention",
+    "ordonnateur",
+    "code_motif",
+    "declare_par",
+    "est_cca",
+    "cca",
+)
 # What a reminder's ``when`` may test, and the type of the expected value.
 REMINDER_CONDITIONS = {"est_cca": bool, "certificat": bool, "regroupement": str}
 # The variables the certificate's authorisation sentence may use.

@@ -88,7 +88,12 @@ class DraftStore:
     def purge(self, before: datetime) -> int:
         """Deletes the drafts created before ``before``: their row first, then their files."""
         with closing(self._connect()) as connection, connection:
-            stale = [row[0] for row in connection.execute("SELECT id FROM drafts WHERE created_at < ?", (before.isoformat(timespec="seconds"),))]
+            stale = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT id FROM drafts WHERE created_at < ?", (before.isoformat(timespec="seconds"),)
+                )
+            ]
             connection.executemany("DELETE FROM drafts WHERE id = ?", [(draft_id,) for draft_id in stale])
         for draft_id in stale:
             shutil.rmtree(self.root / draft_id, ignore_errors=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -32,11 +32,24 @@ _DUPLICATE_KEY = re.compile(r'duplicate key "([^"]*)"')
 SETTINGS_FILE = "izia.yml"
 ITEMS_DIR = "items"
 REQUIRED_MESSAGES = (
-    "closing", "rate_button", "not_understood", "invalid_choice", "did_you_mean", "rate_question",
-    "rate_thanks", "not_helpful_button", "not_helpful", "still_not_understood", "escalate",
-    "fsd_offer", "fsd_yes_button", "fsd_no_button", "pasted_several", "next_pasted",
+    "closing",
+    "rate_button",
+    "not_understood",
+    "invalid_choice",
+    "did_you_mean",
+    "rate_question",
+    "rate_thanks",
+    "not_helpful_button",
+    "not_helpful",
+    "still_not_understood",
+    "escalate",
+    "fsd_offer",
+    "fsd_yes_button",
+    "fsd_no_button",
+    "pasted_several",
+    "next_pasted",
     "rate_comment_question",
-)  # fmt: skip
+)
 
 ITEM_KEYS = {"id", "domain", "title", "review", "error_templates", "examples", "start", "nodes"}
 ITEM_REQUIRED = ("id", "domain", "title", "start", "nodes")
@@ -70,7 +83,9 @@ class YamlReader:
             key = _DUPLICATE_KEY.search(error.problem or "")
             first = error.context_mark.line + 1 if error.context_mark else "?"
             name = key.group(1) if key else "?"
-            self.complain(error.problem_mark.line, f"clé « {name} » en double (déjà définie dans le bloc de la ligne {first}).")
+            self.complain(
+                error.problem_mark.line, f"clé « {name} » en double (déjà définie dans le bloc de la ligne {first})."
+            )
         except MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line0 = mark.line if mark else 0
@@ -95,7 +110,7 @@ class YamlReader:
             self.complain(data.lc.line, f"clé obligatoire « {key} » absente de {what}.")
         return not missing
 
-    def text(self, data: CommentedMap, key: str, what: str) -> str:
+    def text(self, data: CommentedMap, key: Union[str, int], what: str) -> str:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             self.complain(self.key_line(data, key), f"« {key} » doit être un texte non vide ({what}).")
@@ -127,7 +142,7 @@ class YamlReader:
         return value
 
     @staticmethod
-    def key_line(data: CommentedMap, key: str) -> int:
+    def key_line(data: CommentedMap, key: Union[str, int]) -> int:
         return data.lc.key(key)[0] if key in data else data.lc.line
 
 

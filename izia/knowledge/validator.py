@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections import deque
 from pathlib import Path
-from typing import Dict, Iterable, List, Set
+from typing import Dict, Iterable, List, Optional, Set
 
-from izia.knowledge.loader import load_knowledge
-from izia.knowledge.model import Item, KnowledgeBase, Location, Problem
 from izia.contract import RESERVED_IDS
+from izia.knowledge.loader import load_knowledge
+from izia.knowledge.model import Item, KnowledgeBase, Location, Node, Problem
 from izia.knowledge.text import PLACEHOLDER, fold
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -61,7 +61,9 @@ def _check_item(item: Item, knowledge: KnowledgeBase) -> List[Problem]:
     problems = []
     if not _ID.match(item.id) or item.id in RESERVED_IDS:
         problems.append(
-            Problem(item.location, f"identifiant « {item.id} » invalide : minuscules, chiffres et _ ; pas un mot réservé.")
+            Problem(
+                item.location, f"identifiant « {item.id} » invalide : minuscules, chiffres et _ ; pas un mot réservé."
+            )
         )
     if item.domain not in knowledge.settings.domains:
         known = ", ".join(knowledge.settings.domains)
@@ -87,12 +89,14 @@ def _check_say_loops(item: Item) -> List[Problem]:
     problems = []
     for node in item.nodes.values():
         seen = set()
-        current = node
+        current: Optional[Node] = node
         while current is not None and current.kind == "say" and current.id not in seen:
             seen.add(current.id)
             current = item.nodes.get(current.next or "")
         if current is not None and current.id == node.id and seen:
-            problems.append(Problem(node.location, f"le nœud « {node.id} » revient sur lui-même sans poser de question."))
+            problems.append(
+                Problem(node.location, f"le nœud « {node.id} » revient sur lui-même sans poser de question.")
+            )
     return problems
 
 
@@ -115,7 +119,10 @@ def _check_nodes(item: Item, knowledge: KnowledgeBase) -> List[Problem]:
                 key = fold(wording)
                 if key in seen and seen[key] != choice.location:
                     problems.append(
-                        Problem(choice.location, f"« {wording} » est déjà proposé par le choix de la ligne {seen[key].line}.")
+                        Problem(
+                            choice.location,
+                            f"« {wording} » est déjà proposé par le choix de la ligne {seen[key].line}.",
+                        )
                     )
                 seen.setdefault(key, choice.location)
             target = choice.target_item

@@ -1,6 +1,6 @@
 """Recognition of pasted SAP/Chorus error messages against the knowledge's error templates.
 
-Pure Python (no Rasa): ``bot/components/error_matcher.py`` adapts it to the NLU pipeline and
+Pure Python (no Rasa): ``bot/nlu/error_matcher.py`` adapts it to the NLU pipeline and
 ``bench/matcher_bench.py`` measures it.
 """
 

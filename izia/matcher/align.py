@@ -262,7 +262,8 @@ class _Aligner:
             self.inserted += weight(seen)
             return index, word + 1
         replaced = (
-            self.value_word(word + 1) and self.value_follows(word + 1, self.template.slots[elements[: index + 1].count(SLOT)])
+            self.value_word(word + 1)
+            and self.value_follows(word + 1, self.template.slots[elements[: index + 1].count(SLOT)])
             if next_expected == SLOT
             else next_expected is not None and word_distance(following, next_expected) is not None
         )
@@ -352,4 +353,3 @@ def _score(template: CompiledTemplate, text: Words, state: _Aligner) -> Optional
         return None
     fidelity = max(0.0, state.matched - state.deleted) / (state.matched + state.deleted + state.inserted)
     return fidelity * DROP_FACTOR**state.drops * (1.0 - TRUNCATION_COST * (1.0 - coverage))
-

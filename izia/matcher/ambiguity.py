@@ -23,7 +23,9 @@ SEED = 0  # same sample values at every run: a check that cannot flicker
 def ambiguous_templates(knowledge: KnowledgeBase) -> List[Problem]:
     catalogue = compile_knowledge(knowledge)
     locations: Dict[Tuple[str, str], Location] = {
-        (item.id, template.text): template.location for item in knowledge.items.values() for template in item.error_templates
+        (item.id, template.text): template.location
+        for item in knowledge.items.values()
+        for template in item.error_templates
     }
     rng = random.Random(SEED)
     reported: Set[FrozenSet[Location]] = set()
@@ -42,6 +44,9 @@ def ambiguous_templates(knowledge: KnowledgeBase) -> List[Problem]:
                 reported.add(pair)
                 later, earlier = sorted(pair, key=lambda location: (str(location.file), location.line), reverse=True)
                 problems.append(
-                    Problem(later, f"ce message d'erreur se confond avec celui de {earlier} : reformulez-le ou regroupez les deux fiches.")
+                    Problem(
+                        later,
+                        f"ce message d'erreur se confond avec celui de {earlier} : reformulez-le ou regroupez les deux fiches.",
+                    )
                 )
     return problems

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
 
 from izia.knowledge.model import ErrorTemplate, KnowledgeBase
-from izia.matcher.normalize import split_words
 from izia.knowledge.text import PLACEHOLDER
+from izia.matcher.normalize import split_words
 
 SLOT = ""  # never a folded word, so it can stand for a slot among the words
 _TRAILING_PUNCTUATION = re.compile(r"[^\w]*$")
@@ -77,17 +77,22 @@ def compile_template(item_id: str, template: ErrorTemplate) -> Optional[Compiled
         words = split_words(literal).words
         elements.extend(words)
         separator = literal if previous_was_slot and not words else None
-        lead = "".join(_TRAILING_PUNCTUATION.search(literal).group(0).split())
+        lead = "".join(_TRAILING_PUNCTUATION.findall(literal)[0].split())  # the pattern matches at the end
         slots.append(Slot(found.group(0), template.entities.get(found.group(0)), separator, lead))
         elements.append(SLOT)
         previous_was_slot = True
         position = found.end()
     elements.extend(split_words(template.text[position:]).words)
-    words = [element for element in elements if element != SLOT]
-    if not words:
+    fixed_words = [element for element in elements if element != SLOT]
+    if not fixed_words:
         return None
     return CompiledTemplate(
-        item_id, template.text, tuple(elements), tuple(slots), len(words), sum(weight(word) for word in words)
+        item_id,
+        template.text,
+        tuple(elements),
+        tuple(slots),
+        len(fixed_words),
+        sum(weight(word) for word in fixed_words),
     )
 
 

@@ -28,7 +28,7 @@ def keys_of(segments: Sequence[Sequence[str]]) -> Set[str]:
     keys: Set[str] = set()
     for run in segments:
         keys.update(run)
-        keys.update(f"{first} {second}" for first, second in zip(run, run[1:]))
+        keys.update(f"{first} {second}" for first, second in zip(run, run[1:], strict=False))
     return keys
 
 
@@ -52,7 +52,7 @@ class TemplateIndex:
         self._postings = [np.asarray(ids, dtype=np.int32) for ids in postings.values()]
         self._weights = [np.full(len(ids), math.log(1.0 + count / len(ids))) for ids in postings.values()]
         norms = np.zeros(self._size, dtype=np.float64)
-        for ids, weights in zip(self._postings, self._weights):
+        for ids, weights in zip(self._postings, self._weights, strict=False):
             norms[ids] += weights
         self._norms = np.maximum(norms, 1e-9)
         self._vocabulary = sorted(key for key in postings if " " not in key)

@@ -164,7 +164,9 @@ def _as_match(words: Words, alignment: Alignment) -> Match:
     for region in alignment.regions:
         if region.end_word > region.first_word:
             start, end = words.span(region.first_word, region.end_word - 1)
-            values += split_values(words.text, start, end, template.slots[region.first_slot : region.first_slot + region.count])
+            values += split_values(
+                words.text, start, end, template.slots[region.first_slot : region.first_slot + region.count]
+            )
     start, end = words.span(alignment.first_word, alignment.last_word)
     return Match(
         item_id=template.item_id,

@@ -43,7 +43,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """Rasa's training cache ignores a custom component's code: without this, ``izia build``
-        after a change to the model would hand back the component trained by the old code."""
+        after a change to the model would hand back the component trained by the old code.
+        """
         sources = (Path(__file__), Path(intent_model.__file__))
         return hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()
 
@@ -94,7 +95,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None or not messages:
             return messages
-        for message, ranking in zip(messages, self.model.rank([_utterance(m) for m in messages])):
+        for message, ranking in zip(messages, self.model.rank([_utterance(m) for m in messages]), strict=False):
             entries = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: conf} for name, conf in ranking]
             message.set(INTENT, entries[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, entries[:RANKING_LENGTH], add_to_output=True)
@@ -112,6 +113,9 @@ def _utterance(message: Message) -> Utterance:
 
 def _content_vector(doc: Any) -> np.ndarray:
     """The mean vector of the content words: « de », « le », « je » would pull every question
-    towards the same point; on the second held-out set this lifted domain accuracy by two points."""
-    vectors = [token.vector for token in doc if token.has_vector and not (token.is_stop or token.is_punct or token.is_space)]
+    towards the same point; on the second held-out set this lifted domain accuracy by two points.
+    """
+    vectors = [
+        token.vector for token in doc if token.has_vector and not (token.is_stop or token.is_punct or token.is_space)
+    ]
     return np.mean(vectors, axis=0) if vectors else doc.vector

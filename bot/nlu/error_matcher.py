@@ -124,7 +124,9 @@ def _recognise(message: Message, match: Match) -> None:
 def _ranking(previous: Optional[List[Dict[str, Any]]], match: Match) -> List[Dict[str, Any]]:
     others = [entry for entry in previous or [] if entry.get(INTENT_NAME_KEY) != match.item_id]
     rest = 1.0 - match.score
-    scaled = [{**entry, PREDICTED_CONFIDENCE_KEY: float(entry.get(PREDICTED_CONFIDENCE_KEY, 0.0)) * rest} for entry in others]
+    scaled = [
+        {**entry, PREDICTED_CONFIDENCE_KEY: float(entry.get(PREDICTED_CONFIDENCE_KEY, 0.0)) * rest} for entry in others
+    ]
     return [{INTENT_NAME_KEY: match.item_id, PREDICTED_CONFIDENCE_KEY: match.score}, *scaled]
 
 

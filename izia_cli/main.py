@@ -1,65 +1,38 @@
-"""``izia``: the commands support staff and developers run on the knowledge and the bot."""
+"""``izia``: the commands support staff and developers run on the knowledge and the bot.
+
+This package composes the others (the pure core ``izia``, the FSD, the feedback loop); nothing
+imports it, so dependencies only ever run downwards.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import List, Optional
 
-from feedback_analytics.cli import register as register_feedback
-from izia.compiler import compile_knowledge
-from izia.fsd import FsdSettingsInvalid, load_fsd_settings
-from izia.fsd.loader import FSD_FILE
-from izia.fsd.cli import register as register_fsd
+from izia.build import build, validated
 from izia.graph import render
-from izia.knowledge import KnowledgeBase, KnowledgeInvalid, validate
-from izia.paths import BOT_DIR, KNOWLEDGE_DIR, MODELS_DIR
-from izia.retention import register as register_purge
+from izia.knowledge.topics import coverage, load_topics
+from izia.paths import KNOWLEDGE_DIR
 from izia.server import DEFAULT_ACTIONS_PORT, DEFAULT_RASA_PORT, Servers
-
-
-def _validated(knowledge_dir: Path) -> KnowledgeBase:
-    """The knowledge and the FSD settings beside it, or every problem with its file:line."""
-    try:
-        knowledge = validate(knowledge_dir)
-        load_fsd_settings(knowledge_dir / FSD_FILE)
-    except (KnowledgeInvalid, FsdSettingsInvalid) as invalid:
-        for problem in invalid.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(invalid.problems)} problème(s) à corriger dans {knowledge_dir}.", file=sys.stderr)
-        raise SystemExit(1)
-    nodes = sum(len(item.nodes) for item in knowledge.items.values())
-    templates = sum(len(item.error_templates) for item in knowledge.items.values())
-    print(f"Connaissances valides : {len(knowledge.items)} fiches, {nodes} nœuds, {templates} messages d'erreur.")
-    return knowledge
+from izia_cli.feedback import register as register_feedback
+from izia_cli.fsd import register as register_fsd
+from izia_cli.purge import register as register_purge
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    _validated(args.knowledge)
+    validated(args.knowledge)
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Compiles then trains; Rasa itself skips training when nothing changed."""
-    knowledge = _validated(args.knowledge)
-    for path in compile_knowledge(knowledge, BOT_DIR):
-        print(f"généré : {path.relative_to(BOT_DIR.parent)}")
-    if args.no_train:
-        return 0
-    command = [
-        sys.executable, "-m", "rasa", "train",
-        "--config", "config.yml", "--domain", "domain", "--data", "data",
-        "--out", str(MODELS_DIR), "--fixed-model-name", "izia",
-    ]  # fmt: skip
-    environment = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
-    return subprocess.run(command, cwd=BOT_DIR, env=environment).returncode
+    return build(args.knowledge, train=not args.no_train)
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    knowledge = _validated(args.knowledge)
+    knowledge = validated(args.knowledge)
     if args.item not in knowledge.items:
         print(f"fiche « {args.item} » inconnue.", file=sys.stderr)
         return 1
@@ -70,6 +43,24 @@ def cmd_graph(args: argparse.Namespace) -> int:
         print(missing, file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    """The topic map's coverage per domain; ``--uncovered`` lists the topics no item answers."""
+    knowledge = validated(args.knowledge)
+    topics, problems = load_topics(args.knowledge, knowledge)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{'domaine':<20} {'sujets':>6} {'couverts':>8} {'sans source':>11} {'à relire':>8}")
+    for row in coverage(topics):
+        print(f"{row.domain:<20} {row.topics:>6} {row.covered:>8} {row.unsourced:>11} {row.review:>8}")
+    covered = sum(1 for topic in topics if topic.items)
+    print(f"{len(topics)} sujets, {covered} couverts par au moins une fiche.")
+    if args.uncovered:
+        for topic in topics:
+            if not topic.items:
+                print(f"  non couvert : {topic.domain} / {topic.id} — {topic.title}")
+    return 1 if problems else 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -93,6 +84,9 @@ def parser() -> argparse.ArgumentParser:
     graph.add_argument("item", help="identifiant de la fiche")
     graph.add_argument("-o", "--output", type=Path, help="fichier de sortie (.svg, .png ou .dot)")
     graph.set_defaults(run=cmd_graph)
+    topics = commands.add_parser("topics", help="carte des sujets : couverture par domaine")
+    topics.add_argument("--uncovered", action="store_true", help="liste les sujets qu'aucune fiche ne traite")
+    topics.set_defaults(run=cmd_topics)
     run = commands.add_parser("run", help="lance le serveur Rasa et le serveur d'actions")
     run.add_argument("--port", type=int, default=int(os.environ.get("IZIA_RASA_PORT", DEFAULT_RASA_PORT)))
     run.add_argument("--actions-port", type=int, default=int(os.environ.get("IZIA_ACTIONS_PORT", DEFAULT_ACTIONS_PORT)))

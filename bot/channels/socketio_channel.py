@@ -88,7 +88,9 @@ class IziaSocketIOInput(SocketIOInput):
                 await sio.emit(self.bot_message_evt, {"text": NO_SESSION}, room=sid, namespace=self.namespace)
                 return
             try:
-                inbound = read_message({**data, "session_id": session_id} if isinstance(data, dict) else data, "session_id")
+                inbound = read_message(
+                    {**data, "session_id": session_id} if isinstance(data, dict) else data, "session_id"
+                )
             except InboundRefused as refused:
                 await say(session_id, refused.reason)
                 return
@@ -96,7 +98,9 @@ class IziaSocketIOInput(SocketIOInput):
                 await say(session_id, inbound.reply)
                 return
             output = IziaSocketIOOutput(sio, self.bot_message_evt)
-            message = UserMessage(inbound.text, output, session_id, input_channel=self.name(), metadata=inbound.metadata)
+            message = UserMessage(
+                inbound.text, output, session_id, input_channel=self.name(), metadata=inbound.metadata
+            )
             try:
                 await on_new_message(message)
             except Exception:  # the tracker store, the lock store or the model failed: say so, keep serving

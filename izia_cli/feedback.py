@@ -23,20 +23,29 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     """Adds ``feedback`` and its three steps to the ``izia`` parser's sub-commands."""
     feedback = commands.add_parser("feedback", help="analyse des conversations non comprises et des avis négatifs")
     steps = feedback.add_subparsers(dest="feedback_command", required=True)
-    tracker_help = "base du tracker store Rasa : fichier SQLite ou URL SQLAlchemy (postgresql://…) (défaut : %(default)s)"
+    tracker_help = (
+        "base du tracker store Rasa : fichier SQLite ou URL SQLAlchemy (postgresql://…) (défaut : %(default)s)"
+    )
     for name, help_text, run in (
         ("report", "page HTML pour l'équipe support (graphiques, sujets, fiches mal notées)", cmd_report),
         ("suggest", "fichier YAML de suggestions à relire (accepter / rejeter / recibler)", cmd_suggest),
     ):
         step = steps.add_parser(name, help=help_text)
         step.add_argument("--tracker", default=str(DATA_DIR / "tracker.db"), help=tracker_help)
-        step.add_argument("-o", "--output", type=Path, default=Path("var") / ("feedback_report.html" if name == "report" else "feedback_review.yml"))
+        step.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            default=Path("var") / ("feedback_report.html" if name == "report" else "feedback_review.yml"),
+        )
         step.set_defaults(run=run)
     apply = steps.add_parser("apply", help="ajoute les reformulations acceptées, valide, ré-entraîne et vérifie")
     apply.add_argument("review", type=Path, help="fichier de suggestions relu")
     apply.add_argument("--bot", type=Path, default=BOT_DIR, help="dossier du projet Rasa (défaut : %(default)s)")
     apply.add_argument("--no-train", action="store_true", help="ajoute et valide seulement")
-    apply.add_argument("--report", type=Path, default=Path("var") / "feedback_apply.md", help="compte rendu (défaut : %(default)s)")
+    apply.add_argument(
+        "--report", type=Path, default=Path("var") / "feedback_apply.md", help="compte rendu (défaut : %(default)s)"
+    )
     apply.set_defaults(run=cmd_apply)
 
 
@@ -56,7 +65,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     started = time.monotonic()
     extraction, analysis = run_analysis(args.tracker, _knowledge_dir(args))
     path = build_report(extraction, analysis.subjects, args.output)
-    print(f"Rapport écrit : {path} ({len(extraction.conversations)} conversations, {time.monotonic() - started:.1f} s).")
+    print(
+        f"Rapport écrit : {path} ({len(extraction.conversations)} conversations, {time.monotonic() - started:.1f} s)."
+    )
     return 0
 
 

@@ -59,7 +59,9 @@ class IziaRestInput(RestInput):
         self, inbound: Inbound, on_new_message: Callable[[UserMessage], Awaitable[None]]
     ) -> List[Dict[str, Any]]:
         collector = WholeMessageCollector()
-        message = UserMessage(inbound.text, collector, inbound.sender, input_channel=self.name(), metadata=inbound.metadata)
+        message = UserMessage(
+            inbound.text, collector, inbound.sender, input_channel=self.name(), metadata=inbound.metadata
+        )
         try:
             await on_new_message(message)
         except Exception:  # the tracker store, the lock store or the model failed: say so, keep serving

@@ -20,7 +20,6 @@ from izia.knowledge import KnowledgeBase, validate
 from izia.paths import KNOWLEDGE_DIR
 
 
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class KnowledgeAnnotator(GraphComponent):
     """Runs last in the pipeline, after every component that may change the intent."""
