@@ -66,6 +66,7 @@ bench: build
 	$(VENV)/bin/python bench/matcher_bench.py
 	$(VENV)/bin/python bench/nlu_bench.py
 	$(VENV)/bin/python bench/feedback_bench.py
+	$(VENV)/bin/python bench/action_validation_bench.py
 
 clean:
 	rm -rf $(VENV) .tools $(WIDGET)/node_modules bot/models var bot/data/*/*.generated.yml bot/domain/*.generated.yml

@@ -17,6 +17,9 @@ over to Rasa's own command line, it changes what Rasa 3.6 does not let a deploym
   next restart, while the next turn reads the stale tracker again), and starts a conversation
   it could not read from scratch. Here the error is logged and raised, so the channel tells the
   user to send the message again and the stored conversation stays as it was.
+- **The action server's response is validated by a validator built once**: Rasa 3.6 calls
+  ``jsonschema.validate`` on every response, which checks the schema itself again each time
+  (half the Rasa server's CPU under load, issue 13). Same schema, same errors, same message.
 - **No message text in the logs** unless ``IZIA_DEBUG=1``: SQL errors are logged without the
   rows they carried, and Rasa's warning on a malformed ``/intent{…}`` payload, which quotes
   the whole message, is not shown.
@@ -29,11 +32,13 @@ import logging
 import os
 import sys
 import warnings
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Dict, Optional
 
 import rasa.core.actions.action as rasa_actions
 import rasa.core.run as rasa_run
 import rasa.core.tracker_store as rasa_tracker_store
+from jsonschema.exceptions import best_match
+from jsonschema.validators import validator_for
 from rasa.__main__ import main as rasa_main
 from rasa.shared.exceptions import RasaException
 from sanic import Sanic, response
@@ -95,6 +100,8 @@ async def french_error(request: Request, exception: Exception) -> HTTPResponse:
 def configure_app_for_izia(configure_app: Callable[..., Sanic]) -> Callable[..., Sanic]:
     def configure(*args: Any, **kwargs: Any) -> Sanic:
         app = configure_app(*args, **kwargs)
+        if os.environ.get(DEBUG_ENV) != "1":  # after Rasa's own warning filters, so that it wins
+            warnings.filterwarnings("ignore", message="Failed to parse arguments in line", category=UserWarning)
         app.config.REQUEST_MAX_SIZE = MAX_BODY_BYTES
         app.register_middleware(gate(os.environ.get(API_TOKEN_ENV)), "request")
         app.error_handler.add(Exception, french_error)
@@ -142,12 +149,32 @@ def failing_loudly(method: str) -> Callable[..., Any]:
     return call
 
 
+def validated_by_one_validator(spec: Dict[str, Any]) -> Callable[[Any, Dict[str, Any]], bool]:
+    """``RemoteAction._validate_action_result`` with the schema checked and compiled once."""
+    validator_class = validator_for(spec)
+    validator_class.check_schema(spec)
+    validator = validator_class(spec)
+    usual_help = rasa_actions.DOCS_BASE_URL + "/custom-actions"
+
+    def validate(self: Any, result: Dict[str, Any]) -> bool:
+        error = best_match(validator.iter_errors(result))
+        if error is not None:
+            error.message += (
+                ". Failed to validate Action server response from API, make sure your response from the "
+                f"Action endpoint is valid. For more information about the format visit {usual_help}"
+            )
+            raise error
+        return True
+
+    return validate
+
+
 def install() -> None:
-    if os.environ.get(DEBUG_ENV) != "1":
-        warnings.filterwarnings("ignore", message="Failed to parse arguments in line", category=UserWarning)
     rasa_run.configure_app = configure_app_for_izia(rasa_run.configure_app)
     rasa_actions.RemoteAction.run = telling_the_user(rasa_actions.RemoteAction.run)
     rasa_actions.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_S
+    spec = rasa_actions.RemoteAction.action_response_format_spec()
+    rasa_actions.RemoteAction._validate_action_result = validated_by_one_validator(spec)
     rasa_tracker_store.create_engine_kwargs = without_sql_parameters(rasa_tracker_store.create_engine_kwargs)
     for method in ("save", "retrieve", "retrieve_full_tracker"):
         setattr(rasa_tracker_store.FailSafeTrackerStore, method, failing_loudly(method))

@@ -97,3 +97,15 @@ def test_a_tracker_store_that_fails_raises_instead_of_falling_back_to_memory() -
     store._tracker_store = BrokenStore()
     with pytest.raises(OSError, match="disk is full"):
         asyncio.run(failing_loudly("save")(store, FakeTracker()))
+
+
+def test_action_responses_are_checked_against_rasa_s_schema_by_one_compiled_validator() -> None:
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+
+    from bot.rasa_server import validated_by_one_validator
+
+    validate = validated_by_one_validator(RemoteAction.action_response_format_spec())
+    assert validate(None, {"events": [{"event": "slot", "name": "kb_item", "value": None}], "responses": []})
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        validate(None, {"events": [{"name": "kb_item"}], "responses": []})

@@ -6,6 +6,7 @@ from typing import List, Tuple
 
 from izia.knowledge import KnowledgeBase
 from izia.walker import Position, Walker
+from seed_conversation import DOMAINS
 
 
 def every_choice(knowledge: KnowledgeBase) -> List[Tuple[Position, str]]:
@@ -41,21 +42,7 @@ def test_every_choice_leads_to_a_question_or_an_ending(seed_walker: Walker) -> N
 
 def test_the_welcome_offers_the_thirteen_domains_in_the_product_order(seed_walker: Walker) -> None:
     welcome = seed_walker.welcome().messages[0]
-    assert [b.title for b in welcome.buttons] == [
-        "Messages d'erreurs",
-        "Connexion",
-        "Habilitation",
-        "RNF",
-        "Problème sur un Workflow",
-        "Chorus Formulaires",
-        "Service Fait Présumé/Service Fait Assisté",
-        "Interface",
-        "Tiers",
-        "Restitutions",
-        "Upgrade SAP Incidents en cours",
-        "Upgrade SAP",
-        "FTAP Carte Achat",
-    ]
+    assert [b.title for b in welcome.buttons] == DOMAINS
 
 
 def test_resolution_texts_written_beyond_the_sources_are_marked_for_review(seed_knowledge: KnowledgeBase) -> None:
