@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from izia.paths import BOT_DIR, MODELS_DIR
+from feedback_analytics.apply import check_stories
+from izia.paths import BOT_DIR, KNOWLEDGE_DIR, MODELS_DIR
 
 pytestmark = pytest.mark.rasa_test
 
@@ -27,22 +26,10 @@ def test_rasa_data_validate_passes() -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
-def test_conversation_test_stories_pass(tmp_path: Path) -> None:
+def test_conversation_test_stories_pass() -> None:
+    """The same check ``izia feedback apply`` makes after retraining."""
     model = MODELS_DIR / "izia.tar.gz"
     assert model.exists(), "modèle absent : lancez `make build` (fait par `make test`)"
-    result = rasa(
-        "test",
-        "core",
-        "--stories",
-        "tests",
-        "--model",
-        str(model),
-        "--out",
-        str(tmp_path),
-        "--fail-on-prediction-errors",
-        "--e2e",
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    report = json.loads((tmp_path / "story_report.json").read_text(encoding="utf-8"))
-    stories = report["conversation_accuracy"]
+    stories = check_stories(model, KNOWLEDGE_DIR, BOT_DIR)
+    assert stories["returncode"] == 0, stories
     assert stories["total"] >= 5 and stories["correct"] == stories["total"], stories
