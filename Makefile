@@ -55,10 +55,13 @@ lint: setup
 	$(VENV)/bin/mypy
 
 test: build browser postgres faults
+	node --test $(WIDGET)/test/
 	$(VENV)/bin/python -m pytest -ra
 
-# The pure tests only: no server, no browser, no PostgreSQL, no training (under a minute).
+# The pure tests only (the widget's modules under Node, then pytest): no server, no browser,
+# no PostgreSQL, no training.
 test-fast: setup
+	node --test $(WIDGET)/test/
 	$(VENV)/bin/python -m pytest -q -m "not e2e and not browser and not rasa_test and not slow"
 
 # Accuracy and speed figures (not run by CI): printed, and written to bench/results/.

@@ -21,10 +21,10 @@ from feedback_analytics.analysis import analyse, knowledge_texts  # noqa: E402
 from feedback_analytics.clustering import DISTANCE_THRESHOLD  # noqa: E402
 from feedback_analytics.coverage import COVERAGE_THRESHOLD  # noqa: E402
 from feedback_analytics.extraction import extract  # noqa: E402
-from feedback_analytics.generator import ItemInfo, generate, write_log  # noqa: E402
 from feedback_analytics.report import build_report  # noqa: E402
 from feedback_analytics.tracker import read_conversations  # noqa: E402
 from izia.knowledge import validate  # noqa: E402
+from synthetic_logs import ItemInfo, generate, write_log  # noqa: E402
 
 CONVERSATIONS = 5000
 RESULTS = ROOT / "bench" / "results"

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
 from ruamel.yaml import YAML
 
+from evaluation import OUT_OF_SCOPE, Cases, Prediction, by_domain, load_questions, score, with_threshold
 from izia.compiler import compile_knowledge
-from izia.evaluation import OUT_OF_SCOPE, Cases, Prediction, by_domain, load_questions, score, with_threshold
 from izia.knowledge import validate
 from izia.paths import BOT_DIR, KNOWLEDGE_DIR, REPO_ROOT
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from izia.evaluation import FALLBACK, OUT_OF_SCOPE, Prediction, by_domain, score, with_threshold
+from evaluation import FALLBACK, OUT_OF_SCOPE, Prediction, by_domain, score, with_threshold
 
 DOMAINS = {
     "poste_piece_non_reporte": "messages_erreurs",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from feedback_analytics.generator import ItemInfo, generate, write_log
 from feedback_analytics.review import read_review
 from izia_cli.feedback import register
+from synthetic_logs import ItemInfo, generate, write_log
 
 
 def _run(argv: list) -> int:

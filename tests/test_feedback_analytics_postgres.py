@@ -13,20 +13,20 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from feedback_analytics.extraction import FALLBACK, LOW_RATED, REFUSED, extract
-from feedback_analytics.generator import DID_YOU_MEAN, _bot, _rating, _user
 from feedback_analytics.tracker import read_conversations
 from izia.contract import DID_YOU_MEAN_KIND
 from postgres_server import USER, PostgresServer
+from synthetic_logs import DID_YOU_MEAN, bot_turn, rating_turn, user_turn
 
 pytestmark = pytest.mark.slow
 
 EVENTS = [
-    _user("agent-min06", 1, "la facture de mon fournisseur part au mauvais service", "nlu_fallback", 0.2),
-    *_bot("agent-min06", 2, DID_YOU_MEAN, buttons=[("Tiers", "/domaine_tiers")], kind=DID_YOU_MEAN_KIND),
-    _user("agent-min06", 40, "non c'est pas ça", "nlu_fallback", 0.1),
-    _user("agent-min13", 100, "mon EJ est bloqué en validation", "wf_relance_workflow", 0.9),
-    *_bot("agent-min13", 101, "Réponse", "wf_relance_workflow", "workflow"),
-    *_rating(
+    user_turn("agent-min06", 1, "la facture de mon fournisseur part au mauvais service", "nlu_fallback", 0.2),
+    *bot_turn("agent-min06", 2, DID_YOU_MEAN, buttons=[("Tiers", "/domaine_tiers")], kind=DID_YOU_MEAN_KIND),
+    user_turn("agent-min06", 40, "non c'est pas ça", "nlu_fallback", 0.1),
+    user_turn("agent-min13", 100, "mon EJ est bloqué en validation", "wf_relance_workflow", 0.9),
+    *bot_turn("agent-min13", 101, "Réponse", "wf_relance_workflow", "workflow"),
+    *rating_turn(
         "agent-min13",
         130,
         1,

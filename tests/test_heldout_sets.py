@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from izia.evaluation import load_questions
+from evaluation import load_questions
 from izia.knowledge import KnowledgeBase
 from izia.knowledge.text import fold
 from izia.paths import REPO_ROOT

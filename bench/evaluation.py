@@ -1,6 +1,7 @@
 """Scores NLU predictions on a held-out set: the figures issue #3 asks for, per domain.
 
-Kept free of Rasa so the metrics themselves are unit-tested; the benchmark only feeds it
+A benchmark helper, not part of the product; kept free of Rasa so the metrics themselves are
+unit-tested; the benchmark only feeds it
 the predictions of each trained pipeline.
 """
 

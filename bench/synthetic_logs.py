@@ -3,7 +3,8 @@
 Covered topics are examples of real knowledge items as users mistype them (fillers, dropped
 words, typos, no accents: what made IZIA hesitate); uncovered topics are subjects no item
 deals with. Each user message of interest carries its topic in its metadata (``topic``) so the
-benchmark can score the clustering and the coverage decision.
+benchmark can score the clustering and the coverage decision. Used by the benchmark and the
+tests only; the product never writes synthetic logs.
 """
 
 from __future__ import annotations
@@ -225,7 +226,7 @@ def generate(
     return log
 
 
-def _user(sender: str, at: float, text: str, intent: str, confidence: float, topic: str = "") -> Dict[str, Any]:
+def user_turn(sender: str, at: float, text: str, intent: str, confidence: float, topic: str = "") -> Dict[str, Any]:
     ranking = [{"name": intent, "confidence": confidence}]
     return {
         "sender_id": sender,
@@ -243,7 +244,7 @@ def _user(sender: str, at: float, text: str, intent: str, confidence: float, top
     }
 
 
-def _bot(
+def bot_turn(
     sender: str,
     at: float,
     text: str,
@@ -264,18 +265,18 @@ def _bot(
     ]
 
 
-def _slot(sender: str, at: float, name: str, value: Any) -> Dict[str, Any]:
+def slot_event(sender: str, at: float, name: str, value: Any) -> Dict[str, Any]:
     return {"sender_id": sender, "event": "slot", "timestamp": at, "name": name, "value": value}
 
 
 def _greeting(sender: str, at: float) -> List[Dict[str, Any]]:
     return [
-        _user(sender, at, "bonjour", "accueil", 0.99),
-        *_bot(sender, at + 1, "Bonjour je suis IZIA.", "accueil", "general"),
+        user_turn(sender, at, "bonjour", "accueil", 0.99),
+        *bot_turn(sender, at + 1, "Bonjour je suis IZIA.", "accueil", "general"),
     ]
 
 
-def _rating(sender: str, at: float, stars: int, comment: str, item: str, subject: str) -> List[Dict[str, Any]]:
+def rating_turn(sender: str, at: float, stars: int, comment: str, item: str, subject: str) -> List[Dict[str, Any]]:
     value = {
         "sender_id": sender,
         "kind": "rating",
@@ -287,20 +288,20 @@ def _rating(sender: str, at: float, stars: int, comment: str, item: str, subject
         "at": "",
     }
     return [
-        _user(sender, at, f'/rate_conversation{{"rating":"{stars}"}}', "rate_conversation", 1.0),
-        *_bot(sender, at + 1, "Merci pour votre avis."),
-        _slot(sender, at + 1, "feedback", value),
+        user_turn(sender, at, f'/rate_conversation{{"rating":"{stars}"}}', "rate_conversation", 1.0),
+        *bot_turn(sender, at + 1, "Merci pour votre avis."),
+        slot_event(sender, at + 1, "feedback", value),
     ]
 
 
 def _answered(sender: str, at: float, item: ItemInfo, text: str, rng: random.Random) -> List[Dict[str, Any]]:
     events = _greeting(sender, at)
     events += [
-        _user(sender, at + 20, text, item.id, 0.9),
-        *_bot(sender, at + 21, f"Réponse : {item.title}", item.id, item.domain),
+        user_turn(sender, at + 20, text, item.id, 0.9),
+        *bot_turn(sender, at + 21, f"Réponse : {item.title}", item.id, item.domain),
     ]
     if rng.random() < 0.6:
-        events += _rating(sender, at + 60, rng.choice([3, 4, 4, 5, 5, 5]), "", item.id, text)
+        events += rating_turn(sender, at + 60, rng.choice([3, 4, 4, 5, 5, 5]), "", item.id, text)
     return events
 
 
@@ -311,26 +312,29 @@ def _troubled(
     events = _greeting(sender, at)
     if domain:
         events += [
-            _user(sender, at + 5, '/choose{"choice":"d"}', "choose", 1.0),
-            *_bot(sender, at + 6, "Quel est votre problème ?", f"domaine_{domain}", domain),
+            user_turn(sender, at + 5, '/choose{"choice":"d"}', "choose", 1.0),
+            *bot_turn(sender, at + 6, "Quel est votre problème ?", f"domaine_{domain}", domain),
         ]
     shape = rng.random()
     if shape < 0.55:  # not understood, « Vouliez-vous dire » refused, then a second failure
         wrong = rng.sample(items, 2)
-        events += [_user(sender, at + 20, text, "nlu_fallback", 0.3, topic), *_bot(sender, at + 21, NOT_UNDERSTOOD)]
-        events += _bot(
+        events += [
+            user_turn(sender, at + 20, text, "nlu_fallback", 0.3, topic),
+            *bot_turn(sender, at + 21, NOT_UNDERSTOOD),
+        ]
+        events += bot_turn(
             sender, at + 21, DID_YOU_MEAN, buttons=[(w.title, f"/{w.id}") for w in wrong], kind=DID_YOU_MEAN_KIND
         )
         if rng.random() < 0.5:
             events += [
-                _user(sender, at + 300, "laissez tomber", "nlu_fallback", 0.2),
-                *_bot(sender, at + 301, NOT_UNDERSTOOD),
+                user_turn(sender, at + 300, "laissez tomber", "nlu_fallback", 0.2),
+                *bot_turn(sender, at + 301, NOT_UNDERSTOOD),
             ]
     elif shape < 0.8:  # answered hesitantly with the wrong item, then thumbs-down
         wrong = rng.choice(items)
         events += [
-            _user(sender, at + 20, text, wrong.id, round(rng.uniform(0.4, 0.58), 2), topic),
-            *_bot(sender, at + 21, f"Réponse : {wrong.title}", wrong.id, wrong.domain),
+            user_turn(sender, at + 20, text, wrong.id, round(rng.uniform(0.4, 0.58), 2), topic),
+            *bot_turn(sender, at + 21, f"Réponse : {wrong.title}", wrong.id, wrong.domain),
         ]
         down = {
             "sender_id": sender,
@@ -343,14 +347,17 @@ def _troubled(
             "at": "",
         }
         events += [
-            _user(sender, at + 40, "/not_helpful", "not_helpful", 1.0),
-            *_bot(sender, at + 41, "Désolée."),
-            _slot(sender, at + 41, "feedback", down),
+            user_turn(sender, at + 40, "/not_helpful", "not_helpful", 1.0),
+            *bot_turn(sender, at + 41, "Désolée."),
+            slot_event(sender, at + 41, "feedback", down),
         ]
     else:  # not understood, then a low rating with a comment
-        events += [_user(sender, at + 20, text, "nlu_fallback", 0.25, topic), *_bot(sender, at + 21, NOT_UNDERSTOOD)]
+        events += [
+            user_turn(sender, at + 20, text, "nlu_fallback", 0.25, topic),
+            *bot_turn(sender, at + 21, NOT_UNDERSTOOD),
+        ]
         comment = f"{rng.choice(COMMENTS)} {rng.choice(MINISTRIES)}".strip()
-        events += _rating(sender, at + 90, rng.choice([1, 1, 2]), comment, "", text)
+        events += rating_turn(sender, at + 90, rng.choice([1, 1, 2]), comment, "", text)
     return events
 
 
