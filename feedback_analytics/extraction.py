@@ -52,7 +52,7 @@ class Signal:
 class Rating:
     sender_id: str
     timestamp: float
-    kind: str  # "rating" or "answer_down", as izia.feedback writes them
+    kind: str  # "rating" or "answer_down", as izia.ratings writes them
     rating: Optional[int]
     comment: str
     item_id: str

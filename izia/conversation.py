@@ -25,9 +25,9 @@ from izia.contract import (
     RATE_INTENT,
     RATING_ENTITY,
 )
-from izia.feedback import Feedback
-from izia.feedback.store import ANSWER_DOWN, RATING
 from izia.knowledge.model import KnowledgeBase
+from izia.ratings import Feedback
+from izia.ratings.store import ANSWER_DOWN, RATING
 from izia.walker import (
     BotMessage,
     Button,

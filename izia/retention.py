@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Union
 
-from izia.feedback import FeedbackStore
 from izia.fsd.store import DraftStore
+from izia.ratings import FeedbackStore
 from izia.tracker_store import purge_conversations
 
 RETENTION_ENV = "IZIA_RETENTION_DAYS"

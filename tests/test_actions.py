@@ -23,7 +23,7 @@ from izia.contract import (
     MEMORY_SLOT,
     NODE_SLOT,
 )
-from izia.feedback import FeedbackStore
+from izia.ratings import FeedbackStore
 
 PASTE = "poste de pièce 1508892764/00003 n'a pas été reporté dans exercice en cours"
 

@@ -9,10 +9,10 @@ import pytest
 
 from feedback_analytics.tracker import read_conversations, write_events
 from fsd_samples import complete_draft, form
-from izia.feedback import Feedback, FeedbackStore
-from izia.feedback.store import RATING
 from izia.fsd.publish import publish
 from izia.fsd.store import DraftStore
+from izia.ratings import Feedback, FeedbackStore
+from izia.ratings.store import RATING
 from izia.retention import DEFAULT_RETENTION_DAYS, RETENTION_ENV, purge, retention_days
 from izia_cli.main import main
 

@@ -14,9 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.fsd_form import start_draft
 from izia.contract import ACTION, DRAFT_SLOT, FEEDBACK_SLOT, FSD_FORM, ITEM_SLOT, MATCHES_KEY, MEMORY_SLOT, NODE_SLOT
 from izia.conversation import Conversation, Memory, UserTurn
-from izia.feedback import FeedbackStore
 from izia.knowledge import validate
 from izia.paths import DATA_DIR, KNOWLEDGE_DIR
+from izia.ratings import FeedbackStore
 from izia.walker import Position, Walker
 
 FSD_INTRO = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from izia.feedback import Feedback, FeedbackStore
-from izia.feedback.store import ANSWER_DOWN, RATING
+from izia.ratings import Feedback, FeedbackStore
+from izia.ratings.store import ANSWER_DOWN, RATING
 
 
 def test_a_rating_with_its_comment_survives_reopening_the_store(tmp_path: Path) -> None:
