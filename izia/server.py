@@ -53,6 +53,7 @@ class Servers:
         return f"http://127.0.0.1:{self.rasa_port}"
 
     def environment(self) -> Dict[str, str]:
+        """What both servers share; the API token is not in it (only Rasa's server gets it)."""
         environment = {
             **os.environ,
             "IZIA_ACTIONS_PORT": str(self.actions_port),
@@ -60,11 +61,8 @@ class Servers:
             "IZIA_DATA_DIR": str(self.data_dir.resolve()),
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false",
-            "SANIC_HOST": LOOPBACK,  # rasa_sdk's only way to set its interface
         }
         environment.pop(API_TOKEN_ENV, None)
-        if self.api_token:
-            environment[API_TOKEN_ENV] = self.api_token
         return environment
 
     def start(self, quiet: bool = True) -> "Servers":
@@ -77,12 +75,12 @@ class Servers:
 
     def start_actions(self, quiet: bool = True) -> None:
         command = [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions", "-p", str(self.actions_port)]
-        self._spawn("actions", command + self._debug_flag(), quiet)
+        self._spawn("actions", command + self._debug_flag(), quiet, {"SANIC_HOST": LOOPBACK})  # rasa_sdk's only way
         self._wait_until_ready("actions", f"http://127.0.0.1:{self.actions_port}/health")
 
     def start_rasa(self, quiet: bool = True) -> None:
         """Rasa answers once its model is loaded: Sanic opens the port after loading it."""
-        self._spawn("rasa", self._rasa_command(), quiet)
+        self._spawn("rasa", self._rasa_command(), quiet, {API_TOKEN_ENV: self.api_token} if self.api_token else {})
         self._wait_until_ready("rasa", f"{self.url}/webhooks/rest/")
 
     def _rasa_command(self) -> List[str]:
@@ -109,12 +107,12 @@ class Servers:
     def _debug_flag(self) -> List[str]:
         return ["--debug"] if self.debug else []
 
-    def _spawn(self, name: str, command: List[str], quiet: bool) -> None:
+    def _spawn(self, name: str, command: List[str], quiet: bool, own_environment: Dict[str, str]) -> None:
         output = open(self.log_dir / f"{name}.log", "ab") if quiet else None
         self.processes[name] = subprocess.Popen(
             command,
             cwd=BOT_DIR.parent,
-            env=self.environment(),
+            env={**self.environment(), **own_environment},
             stdout=output,
             stderr=subprocess.STDOUT if quiet else None,
         )

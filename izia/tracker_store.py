@@ -44,20 +44,14 @@ def purge_conversations(location: Union[str, Path], before_timestamp: float) -> 
     tracker without its start. Returns the number of conversations removed.
     """
     engine = sa.create_engine(database_url(location), hide_parameters=True)
-    stale = sa.text(f"SELECT sender_id FROM {EVENTS_TABLE} GROUP BY sender_id HAVING MAX(timestamp) < :before")
+    stale = f"SELECT sender_id FROM {EVENTS_TABLE} GROUP BY sender_id HAVING MAX(timestamp) < :before"
+    bounds = {"before": before_timestamp}
     try:
         with engine.begin() as connection:
             if not sa.inspect(connection).has_table(EVENTS_TABLE):
                 return 0
-            senders = [row[0] for row in connection.execute(stale, {"before": before_timestamp})]
-            for start in range(0, len(senders), 500):
-                chunk = senders[start : start + 500]
-                connection.execute(
-                    sa.text(f"DELETE FROM {EVENTS_TABLE} WHERE sender_id IN :senders").bindparams(
-                        sa.bindparam("senders", expanding=True)
-                    ),
-                    {"senders": chunk},
-                )
+            removed = connection.execute(sa.text(f"SELECT COUNT(*) FROM ({stale}) AS stale"), bounds).scalar() or 0
+            connection.execute(sa.text(f"DELETE FROM {EVENTS_TABLE} WHERE sender_id IN ({stale})"), bounds)
     finally:
         engine.dispose()
-    return len(senders)
+    return int(removed)

@@ -9,7 +9,6 @@ first, and a fault behind the channel becomes a French message, never a 500.
 
 from __future__ import annotations
 
-import logging
 from typing import Any, Awaitable, Callable, Dict, List, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -18,9 +17,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.turns import handled
 from izia.inbound import UNAVAILABLE, Inbound, InboundRefused, read_json_body, read_message
-
-logger = logging.getLogger(__name__)
 
 MESSAGE_KEYS = ("text", "buttons", "custom", "image", "attachment")
 
@@ -59,13 +57,7 @@ class IziaRestInput(RestInput):
         self, inbound: Inbound, on_new_message: Callable[[UserMessage], Awaitable[None]]
     ) -> List[Dict[str, Any]]:
         collector = WholeMessageCollector()
-        message = UserMessage(
-            inbound.text, collector, inbound.sender, input_channel=self.name(), metadata=inbound.metadata
-        )
-        try:
-            await on_new_message(message)
-        except Exception:  # the tracker store, the lock store or the model failed: say so, keep serving
+        if not await handled(on_new_message, inbound, collector, self.name()):
             # The turn was not saved, so the answers it collected were never given.
-            logger.exception("Message de la conversation %s non traité", inbound.sender)
             return [{"recipient_id": inbound.sender, "text": UNAVAILABLE}]
         return collector.messages

@@ -21,7 +21,6 @@ what cannot be passed on is answered in French on the socket. Everything else is
 
 from __future__ import annotations
 
-import logging
 import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -30,9 +29,8 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
+from bot.channels.turns import handled
 from izia.inbound import UNAVAILABLE, InboundRefused, read_message
-
-logger = logging.getLogger(__name__)
 
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")  # uuid4().hex, as issued by ``session_request``
 MAX_FRAME_BYTES = 64 * 1024  # a 4,000-character message with its metadata, JSON-escaped
@@ -62,9 +60,7 @@ class IziaSocketIOInput(SocketIOInput):
         sio = self.sio
         sio.eio.max_http_buffer_size = MAX_FRAME_BYTES
         sessions: Dict[str, str] = {}  # socket id -> the session it was confirmed
-
-        async def say(session_id: str, text: str) -> None:
-            await IziaSocketIOOutput(sio, self.bot_message_evt).send_text_message(session_id, text)
+        output = IziaSocketIOOutput(sio, self.bot_message_evt)  # stateless: one serves every message
 
         # Replaces Rasa's handler of the same event: awaited enter_room, server-issued ids.
         @sio.on("session_request", namespace=self.namespace)
@@ -92,19 +88,12 @@ class IziaSocketIOInput(SocketIOInput):
                     {**data, "session_id": session_id} if isinstance(data, dict) else data, "session_id"
                 )
             except InboundRefused as refused:
-                await say(session_id, refused.reason)
+                await output.send_text_message(session_id, refused.reason)
                 return
             if inbound.reply:
-                await say(session_id, inbound.reply)
+                await output.send_text_message(session_id, inbound.reply)
                 return
-            output = IziaSocketIOOutput(sio, self.bot_message_evt)
-            message = UserMessage(
-                inbound.text, output, session_id, input_channel=self.name(), metadata=inbound.metadata
-            )
-            try:
-                await on_new_message(message)
-            except Exception:  # the tracker store, the lock store or the model failed: say so, keep serving
-                logger.exception("Message de la session %s non traité", session_id)
-                await say(session_id, UNAVAILABLE)
+            if not await handled(on_new_message, inbound, output, self.name()):
+                await output.send_text_message(session_id, UNAVAILABLE)
 
         return socketio_webhook
