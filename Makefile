@@ -9,7 +9,7 @@ IZIA := $(VENV)/bin/izia
 WIDGET := widget
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup browser postgres faults build run lint test test-fast bench clean
+.PHONY: setup browser postgres faults build run lint test test-fast bench bench-blind clean
 
 $(UV):
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 introuvable (pyenv install 3.10 ou apt-get install python3.10)"; exit 1; }
@@ -58,11 +58,11 @@ test: build browser postgres faults
 	node --test $(WIDGET)/test/
 	$(VENV)/bin/python -m pytest -ra
 
-# The pure tests only (the widget's modules under Node, then pytest): no server, no browser,
-# no PostgreSQL, no training.
+# The pure tests only (the widget's modules under Node, then pytest on every core): no server,
+# no browser, no PostgreSQL, no training.
 test-fast: setup
 	node --test $(WIDGET)/test/
-	$(VENV)/bin/python -m pytest -q -m "not e2e and not browser and not rasa_test and not slow"
+	$(VENV)/bin/python -m pytest -q -n auto -m "not e2e and not browser and not rasa_test and not slow"
 
 # Accuracy and speed figures (not run by CI): printed, and written to bench/results/.
 bench: build
@@ -70,6 +70,11 @@ bench: build
 	$(VENV)/bin/python bench/nlu_bench.py
 	$(VENV)/bin/python bench/feedback_bench.py
 	$(VENV)/bin/python bench/action_validation_bench.py
+	$(VENV)/bin/python bench/blind_bench.py --sweep
+
+# The blind set, measured once when the knowledge is final (README, « Mesures ») — not in `bench`.
+bench-blind: build
+	$(VENV)/bin/python bench/blind_bench.py --sweep --blind
 
 clean:
 	rm -rf $(VENV) .tools $(WIDGET)/node_modules bot/models var bot/data/*/*.generated.yml bot/domain/*.generated.yml

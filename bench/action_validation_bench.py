@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import statistics
 import timeit
-from pathlib import Path
 
 from jsonschema import validate
 from rasa.core.actions.action import RemoteAction
 
 from bot.rasa_server import validated_by_one_validator
+from results_files import write_results
 
-RESULTS = Path(__file__).resolve().parent / "results"
 REPEATS, CALLS = 7, 200
 RESPONSE = {
     "events": [
@@ -51,7 +50,7 @@ def main() -> None:
         f"{rasa_ms / izia_ms:.1f} times faster, same schema and same errors.\n"
     )
     print(table)
-    (RESULTS / "action_validation.md").write_text(table, encoding="utf-8")
+    write_results("action_validation", table)
 
 
 if __name__ == "__main__":

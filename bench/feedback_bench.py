@@ -24,10 +24,10 @@ from feedback_analytics.extraction import extract  # noqa: E402
 from feedback_analytics.report import build_report  # noqa: E402
 from feedback_analytics.tracker import read_conversations  # noqa: E402
 from izia.knowledge import validate  # noqa: E402
+from results_files import write_results  # noqa: E402
 from synthetic_logs import ItemInfo, generate, write_log  # noqa: E402
 
 CONVERSATIONS = 5000
-RESULTS = ROOT / "bench" / "results"
 
 
 def main() -> int:
@@ -68,16 +68,15 @@ def main() -> int:
         "distance_threshold": DISTANCE_THRESHOLD,
         "coverage_threshold": COVERAGE_THRESHOLD,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "feedback.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     rows = "\n".join(f"| {key} | {value} |" for key, value in results.items())
-    (RESULTS / "feedback.md").write_text(
+    write_results(
+        "feedback",
         "# Boucle d'amélioration : analyse des retours (journal généré)\n\n"
         "Objectifs : V-mesure ≥ 0,80 ; décision couvert / non couvert ≥ 90 % ; rapport complet < 60 s.\n\n"
         "| mesure | valeur |\n| --- | --- |\n" + rows + "\n\n"
         "Les sujets couverts du journal généré sont des exemples réels des fiches, déformés (mots de remplissage, "
         "fautes de frappe, accents et mots omis) ; les sujets non couverts sont absents de la base.\n",
-        encoding="utf-8",
+        results,
     )
     print(json.dumps(results, indent=2))
     ok = v_measure >= 0.80 and coverage_ok / len(scored) >= 0.90 and report_seconds < 60

@@ -35,7 +35,6 @@ import os
 for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-import json  # noqa: E402
 import math  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
@@ -46,6 +45,8 @@ from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple  # noqa: E402
 
+from ruamel.yaml import YAML  # noqa: E402
+
 from izia.knowledge.loader import load_knowledge  # noqa: E402
 from izia.knowledge.model import ErrorTemplate, Location  # noqa: E402
 from izia.knowledge.text import strip_accents  # noqa: E402
@@ -53,6 +54,7 @@ from izia.matcher import DEFAULT_THRESHOLD, CompiledTemplate, Match, Matcher, co
 from izia.matcher.normalize import split_words  # noqa: E402
 from izia.paths import KNOWLEDGE_DIR  # noqa: E402
 from izia.samples import GENERATORS, PLACEHOLDER  # noqa: E402
+from results_files import write_results  # noqa: E402
 
 SEED = 20240613
 CATALOGUE_SIZE = 10_000
@@ -63,375 +65,32 @@ LATENCY_SIZES = (100, 1_000, 10_000)
 LATENCY_QUERIES = 1_000
 TRUNCATION = 0.6
 TARGETS = {"top1": 0.99, "rejection": 0.95, "p99_ms_10000": 5.0}
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 HERE = Location(Path(__file__), 1)
 
-# --- Vocabulary of the synthetic catalogue -------------------------------------------------
+# --- Vocabulary of the synthetic catalogue and of the noise: bench/data/matcher_vocabulary.yml ---
+_VOCABULARY = YAML(typ="safe").load(
+    (Path(__file__).resolve().parent / "data" / "matcher_vocabulary.yml").read_text(encoding="utf-8")
+)
 # (label, entity of its value or None, gender); « {V} » marks where a value goes.
-SUBJECTS: Sequence[Tuple[str, Optional[str], str]] = (
-    ("Centre financier", "centre_financier", "m"),
-    ("Centre de coûts", None, "m"),
-    ("Domaine fonctionnel", None, "m"),
-    ("Compte général", None, "m"),
-    ("Fournisseur", None, "m"),
-    ("Tiers", None, "m"),
-    ("Poste de commande", "numero_poste", "m"),
-    ("Engagement juridique", "numero_piece", "m"),
-    ("Bon de commande", "numero_piece", "m"),
-    ("Élément d'OTP", None, "m"),
-    ("Ordre interne", None, "m"),
-    ("Code TVA", None, "m"),
-    ("Type de pièce", None, "m"),
-    ("Mode de paiement", None, "m"),
-    ("Mandat SEPA", None, "m"),
-    ("Programme", None, "m"),
-    ("Fonds", None, "m"),
-    ("Centre de profit", None, "m"),
-    ("Groupe d'acheteurs", None, "m"),
-    ("Service exécutant", None, "m"),
-    ("Contrat", None, "m"),
-    ("Marché public", None, "m"),
-    ("Lot", None, "m"),
-    ("Dossier de liquidation", None, "m"),
-    ("Périmètre analytique", None, "m"),
-    ("Document d'achat", "numero_piece", "m"),
-    ("Compte bancaire", None, "m"),
-    ("Partenaire", None, "m"),
-    ("Relevé bancaire", None, "m"),
-    ("Ledger de contrôle", None, "m"),
-    ("Code CGS", None, "m"),
-    ("Numéro de facture", None, "m"),
-    ("Article", None, "m"),
-    ("Magasin", None, "m"),
-    ("Code activité", None, "m"),
-    ("Accord-cadre", None, "m"),
-    ("Certificat administratif", None, "m"),
-    ("Société", "societe", "f"),
-    ("Activité", None, "f"),
-    ("Nature comptable", None, "f"),
-    ("Pièce", "numero_piece", "f"),
-    ("Demande de paiement", "numero_piece", "f"),
-    ("Demande d'achat", "numero_piece", "f"),
-    ("Ligne de pièce", "numero_poste", "f"),
-    ("Référence facture", None, "f"),
-    ("Devise", None, "f"),
-    ("Division", None, "f"),
-    ("Organisation d'achats", None, "f"),
-    ("Catégorie de budget", None, "f"),
-    ("Adresse budgétaire", None, "f"),
-    ("Immobilisation", None, "f"),
-    ("Clé de comptabilisation", None, "f"),
-    ("Condition de paiement", None, "f"),
-    ("Période comptable", None, "f"),
-    ("Facture", "numero_piece", "f"),
-    ("Commande d'achat", "numero_piece", "f"),
-    ("Tranche ferme", None, "f"),
-    ("Mesure", None, "f"),
-    ("Structure publique", None, "f"),
-    ("Banque", None, "f"),
-    ("Imputation", None, "f"),
-    ("Zone de dépense", None, "f"),
-    ("Convention", None, "f"),
-    ("Opération", None, "f"),
-    ("Écriture", "numero_piece", "f"),
-    ("Unité de mesure", None, "f"),
-    ("Unité administrative", None, "f"),
-)
-
+SUBJECTS: Sequence[Tuple[str, Optional[str], str]] = [tuple(row) for row in _VOCABULARY["subjects"]]
 # (masculine, feminine, entity of « {V} » if any)
-PREDICATES: Sequence[Tuple[str, str, Optional[str]]] = (
-    ("n'existe pas", "n'existe pas", None),
-    ("n'existe pas ds périm. financier {V}", "n'existe pas ds périm. financier {V}", None),
-    ("est bloqué", "est bloquée", None),
-    ("est bloqué pour la comptabilisation", "est bloquée pour la comptabilisation", None),
-    ("est verrouillé par l'utilisateur {V}", "est verrouillée par l'utilisateur {V}", None),
-    ("n'est pas valable", "n'est pas valable", None),
-    ("n'est pas valable à la date {V}", "n'est pas valable à la date {V}", None),
-    ("n'est pas ouvert", "n'est pas ouverte", None),
-    ("n'est pas ouvert pour l'exercice {V}", "n'est pas ouverte pour l'exercice {V}", "exercice"),
-    ("a été supprimé", "a été supprimée", None),
-    ("est marqué pour suppression", "est marquée pour suppression", None),
-    ("n'a pas été reporté dans exercice en cours", "n'a pas été reportée dans exercice en cours", None),
-    ("n'est pas autorisé", "n'est pas autorisée", None),
-    ("est déjà utilisé", "est déjà utilisée", None),
-    ("n'est pas défini", "n'est pas définie", None),
-    ("n'est pas actif", "n'est pas active", None),
-    ("est incomplet", "est incomplète", None),
-    ("est obligatoire pour ce type de flux", "est obligatoire pour ce type de flux", None),
-    ("dépasse le montant autorisé de {V}", "dépasse le montant autorisé de {V}", "montant"),
-    ("n'est pas compatible avec la société {V}", "n'est pas compatible avec la société {V}", "societe"),
-    ("n'est pas affecté à un périmètre analytique", "n'est pas affectée à un périmètre analytique", None),
-    ("ne peut pas être modifié", "ne peut pas être modifiée", None),
-    ("ne peut pas être annulé", "ne peut pas être annulée", None),
-    ("ne peut pas être soldé", "ne peut pas être soldée", None),
-    ("est en cours de traitement par {V}", "est en cours de traitement par {V}", None),
-    ("n'a pas de reste à payer", "n'a pas de reste à payer", None),
-    ("a déjà été rapproché", "a déjà été rapprochée", None),
-    ("n'est pas prévu pour budgétisation primaire", "n'est pas prévue pour budgétisation primaire", None),
-    ("n'est pas géré dans la devise {V}", "n'est pas gérée dans la devise {V}", None),
-    ("n'a pas de données de base complètes", "n'a pas de données de base complètes", None),
-    ("est en attente de validation", "est en attente de validation", None),
-    ("a été rejeté par le contrôleur financier", "a été rejetée par le contrôleur financier", None),
-    (
-        "n'est pas renseigné dans l'adresse budgétaire dérivée",
-        "n'est pas renseignée dans l'adresse budgétaire dérivée",
-        None,
-    ),
-    ("est inconnu ou inactif dans Chorus Pro", "est inconnue ou inactive dans Chorus Pro", None),
-    ("ne correspond pas à l'engagement {V}", "ne correspond pas à l'engagement {V}", "numero_piece"),
-    ("n'est pas créé dans la division {V}", "n'est pas créée dans la division {V}", None),
-    ("est clôturé depuis le {V}", "est clôturée depuis le {V}", None),
-    ("n'a pas encore été validé par le valideur", "n'a pas encore été validée par le valideur", None),
-    ("doit être saisi avant la comptabilisation", "doit être saisie avant la comptabilisation", None),
-    ("comprend encore des imputations erronées", "comprend encore des imputations erronées", None),
-    ("est déjà soldé sur l'exercice {V}", "est déjà soldée sur l'exercice {V}", "exercice"),
-    ("n'est pas autorisé pour la transaction {V}", "n'est pas autorisée pour la transaction {V}", None),
-    ("a un statut incorrect pour cette opération", "a un statut incorrect pour cette opération", None),
-    (
-        "ne peut pas être supprimé car il est encore utilisé",
-        "ne peut pas être supprimée car elle est encore utilisée",
-        None,
-    ),
-    ("n'a pas pu être comptabilisé", "n'a pas pu être comptabilisée", None),
-    ("est périmé depuis la mise à niveau", "est périmée depuis la mise à niveau", None),
-    ("figure déjà dans la pièce {V}", "figure déjà dans la pièce {V}", "numero_piece"),
-    ("n'est pas rattaché au service exécutant {V}", "n'est pas rattachée au service exécutant {V}", None),
-)
-
-COMPLEMENTS: Sequence[Tuple[str, Optional[str]]] = (
-    ("", None),
-    ("", None),
-    ("", None),
-    ("", None),
-    ("dans exercice {V}", "exercice"),
-    ("pour la société {V}", "societe"),
-    ("(type de pièce {V})", None),
-    ("dans le périmètre financier {V}", None),
-    ("à la date du {V}", None),
-    ("en devise {V}", None),
-    ("; saisie impossible", None),
-    (": vérifiez les données de base", None),
-    ("pour le fournisseur {V}", None),
-    ("- contactez votre gestionnaire", None),
-    ("sur la période {V}", None),
-    ("pour l'utilisateur {V}", None),
-    ("(montant {V})", "montant"),
-    ("pour le centre financier {V}", "centre_financier"),
-)
-
-TEMPLATE_PREFIXES = (
-    "",
-    "",
-    "",
-    "",
-    "",
-    "Enreg. impossible : ",
-    "Contrôle de disponibilité : ",
-    "Saisie refusée : ",
-    "Erreur de dérivation : ",
-    "Attention : ",
-    "Contrôle budgétaire : ",
-    "Comptabilisation impossible : ",
-)
-
-# --- Noise --------------------------------------------------------------------------------
-PASTE_PREFIXES = (
-    "erreur dans le système de gestion : ",
-    "Erreur : ",
-    "E ",
-    "Message SAP : ",
-    "Chorus Formulaires : ",
-    "ZFI123 - ",
-    "Type E ",
-    "Erreur dans le systeme de gestion: ",
-)
-MESSAGE_IDS = (" (Message no. ZFI123)", "\nMessage no. FMCE002", " Message no. M8283", " [FICUSTOM107]")
-BEFORE = (
-    "j'ai ce message quand je valide mon EJ : ",
-    "Bonjour, lors de la saisie de ma DP j'obtiens « ",
-    "Bonjour,\nquand je veux créer le service fait Chorus affiche ",
-    "help !! ",
-    "Depuis ce matin impossible d'enregistrer, message : ",
-    "Chorus me met ",
-)
-AFTER = (
-    "\nMerci de votre aide",
-    ". Que dois-je faire ?",
-    " ? je suis bloquée",
-    "… pouvez-vous m'aider",
-    " » que faire ?",
-    "\nCordialement, Jean Dupont",
-)
-# Written forms users and SAP swap: full word -> SAP abbreviation.
-SHORTENINGS = {
-    "dans": "ds",
-    "pour": "pr",
-    "Centre": "Ctre",
-    "centre": "ctre",
-    "périmètre": "périm.",
-    "comptabilité": "comptab.",
-    "budgétaire": "budg.",
-    "Enregistrement": "Enreg.",
-    "référence": "réf.",
-    "engagement juridique": "EJ",
-    "demande de paiement": "DP",
-    "société": "sté",
-    "commande": "cde",
-}
-EXPANSIONS = {
-    "ds": "dans",
-    "pr": "pour",
-    "Ctre": "Centre",
-    "périm.": "périmètre",
-    "Enreg.": "Enregistrement",
-    "Auc.": "Aucune",
-    "réf.": "référence",
-    "ventil.": "ventilation",
-    "budg.": "budgétaire",
-    "comptab.": "comptabilité",
-    "rapproch.": "rapprochement",
-    "compt.": "comptable",
-}
-
-# --- Messages that are not in the catalogue -------------------------------------------------
-# Written as templates so that the ones other items already claim can be recognised and left out.
-OTHER_MESSAGES = (
-    "Vous avez déjà déposé une demande de paiement avec ce numéro de facture pour cette structure",
-    "Le code service de la structure publique destinataire est inconnu ou inactif dans Chorus Pro",
-    "Le code service de la structure publique émettrice est inconnu ou inactif dans Chorus Pro",
-    "La facture que vous avez tenté de déposer est au format PDF/A3 (FACTUR-X) conçu pour déposer des factures par lots.",
-    "Le lot de facture a été importé correctement sous le n° &1",
-    "Libellé erreur : L'element FichierXml.SupplyChainTradeTransaction.ApplicableHeaderTradeSettlement est obligatoire.",
-    "Authentication information not present",
-    "Chorus Pro is not available, please try again later",
-    "Performing service is mandatory for this recipient",
-    "This invoice could not be analyzed by the Chorus Pro system",
-    "Header synthesis is not correct",
-    "Recipient not located or inactive",
-    "The consistency checks performed on the payment request are not valid",
-    "Le montant chargé sous la nature compt. & ne peut pas être imputé",
-    "Veuillez compléter le schéma d'imputation &",
-    "L'origine & n'est pas définie dans le périmètre analytique &",
-    "Nature compt. d'imputation & non prévue pour budgétisation primaire",
-    "La société &1 n'est pas affectée à un périmètre analytique.",
-    "Le périm. analytique &2 n'est pas compatible avec la société &3",
-    "Vous utilisez le code CGS &1 dans la ligne de pièce &2.",
-    "Comptabilisation ramifiée : la pièce contient &1 compte(s) tiers",
-    "Montant modifié : le programme supprime la base de l'escompte",
-    "Seuls les paiements sont valables pour toutes les sociétés.",
-    "Enreg. impossible : comptab. budg. n'est pas active dans la société &1.",
-    "Derivation rule defined incorrectly",
-    "Funds center is not filled in derived budget address",
-    "Funds center does not exist in FM area",
-    "Functional area is not filled in derived budget address",
-    "Vous n'êtes pas autorisé à utiliser la transaction &1",
-    "Aucune donnée n'a été sélectionnée pour ces critères",
-    "Le document &1 est bloqué par l'utilisateur &2",
-    "Votre session a expiré, veuillez vous reconnecter",
-    "Le fichier joint dépasse la taille maximale autorisée de &1 Mo",
-    "Le SIRET saisi ne correspond à aucune structure active",
-    "La date de pièce se situe dans une période comptable fermée",
-    "Saisissez le service exécutant avant de valider la demande",
-    "Le workflow de validation n'a trouvé aucun valideur pour ce circuit",
-    "Le formulaire ne peut pas être transmis : pièce justificative manquante",
-    "Le mot de passe doit contenir au moins &1 caractères",
-    "Impossible de générer le PDF de l'engagement, réessayez plus tard",
-    "Le tiers &1 est en cours de création dans Chorus Formulaires",
-    "Le délai de paiement de la facture &1 est dépassé de &2 jours",
-    "La demande d'achat &1 a été refusée par le valideur &2",
-    "Aucun poste de la commande &1 n'est soumis au service fait",
-    "L'article &1 n'est pas géré dans le magasin &2",
-    "Le compte fournisseur &1 n'est pas ouvert dans la société &2",
-    "Le montant de l'acompte dépasse le montant de la commande &1",
-    "Le RIB du fournisseur &1 n'est pas validé",
-    "Pièce &1 comptabilisée dans la société &2",
-    "Données modifiées sauvegardées",
-    "NETTOYAGE BASE",
-)
-USER_QUESTIONS = (
-    "bonjour je n'arrive pas à me connecter à chorus",
-    "comment faire une demande d'achat dans chorus formulaires ?",
-    "mon EJ est bloqué depuis hier, que faire ?",
-    "le centre financier n'existe pas",
-    "où trouver mon numéro de tiers",
-    "je veux annuler une demande de paiement",
-    "qui valide les services faits dans mon service ?",
-    "j'ai oublié mon mot de passe",
-    "comment rapprocher une facture et un service fait",
-    "le workflow ne part pas chez le valideur",
-    "mon habilitation a expiré",
-    "merci beaucoup",
-    "je n'ai pas de message d'erreur mais la DP reste en attente",
-    "c'est quoi un certificat administratif",
-    "comment créer un fournisseur étranger",
-    "ma facture est rejetée sans motif",
-    "bonjour",
-    "la pièce n'a pas été reportée",
-    "budget épuisé sur mon centre financier, que faire ?",
-    "erreur de montant sur ma facture de travaux",
-    "Chorus est très lent aujourd'hui",
-    "je ne vois plus mes restitutions dans l'infocentre",
-    "comment modifier l'imputation d'un EJ",
-    "problème de carte achat FTAP",
-    "mon tiers est bloqué au paiement",
-    "le service fait présumé ne se crée pas",
-    "depuis l'upgrade SAP je n'ai plus la tuile",
-    "impossible de valider la DA, le bouton est grisé",
-    "qui contacter pour une fiche service desk ?",
-    "mon compte est verrouillé je crois",
-)
-NEAR_MISS_WORDS = (
-    "soldé",
-    "transféré",
-    "émettrice",
-    "destinataire",
-    "global",
-    "annuel",
-    "débit",
-    "crédit",
-    "validé",
-    "archivé",
-    "suspendu",
-    "provisoire",
-    "définitif",
-    "analytique",
-    "recette",
-    "client",
-    "interne",
-    "externe",
-    "fermé",
-    "ouvert",
-    "modifié",
-    "réservé",
-    "mensuel",
-    "compensé",
-    "dépassé",
-    "intermédiaire",
-)
-HELDOUT_SUBJECTS = (
-    "Compte de trésorerie",
-    "Axe analytique",
-    "Centre de responsabilité",
-    "Titre de recette",
-    "Poste budgétaire",
-    "Mandat de paiement",
-    "Ordonnateur",
-    "Comptable assignataire",
-    "Référentiel",
-    "Schéma de TVA",
-    "Profil de validation",
-    "Circuit de validation",
-)
-HELDOUT_PREDICATES = (
-    "n'est pas éligible au paiement",
-    "a été transféré vers un autre service",
-    "est suspendu pour contrôle",
-    "n'est pas rattaché à l'ordonnateur",
-    "est en anomalie de synchronisation",
-    "n'a pas de visa du contrôleur",
-    "ne peut pas être dupliqué",
-    "est en doublon avec une autre saisie",
-)
+PREDICATES: Sequence[Tuple[str, str, Optional[str]]] = [tuple(row) for row in _VOCABULARY["predicates"]]
+COMPLEMENTS: Sequence[Tuple[str, Optional[str]]] = [tuple(row) for row in _VOCABULARY["complements"]]
+TEMPLATE_PREFIXES: Sequence[str] = _VOCABULARY["template_prefixes"]
+PASTE_PREFIXES: Sequence[str] = _VOCABULARY["paste_prefixes"]
+MESSAGE_IDS: Sequence[str] = _VOCABULARY["message_ids"]
+BEFORE: Sequence[str] = _VOCABULARY["before"]
+AFTER: Sequence[str] = _VOCABULARY["after"]
+# Written forms users and SAP swap: full word -> SAP abbreviation, and back.
+SHORTENINGS: Dict[str, str] = _VOCABULARY["shortenings"]
+EXPANSIONS: Dict[str, str] = _VOCABULARY["expansions"]
+# Messages that are not in the catalogue, written as templates so that the ones other items
+# already claim can be recognised and left out.
+OTHER_MESSAGES: Sequence[str] = _VOCABULARY["other_messages"]
+USER_QUESTIONS: Sequence[str] = _VOCABULARY["user_questions"]
+NEAR_MISS_WORDS: Sequence[str] = _VOCABULARY["near_miss_words"]
+HELDOUT_SUBJECTS: Sequence[str] = _VOCABULARY["heldout_subjects"]
+HELDOUT_PREDICATES: Sequence[str] = _VOCABULARY["heldout_predicates"]
 
 
 @dataclass
@@ -884,10 +543,8 @@ def main() -> int:
         "rejection": report["rejection"] >= TARGETS["rejection"],
         "p99_ms_10000": latencies["10000"]["p99_ms"] < TARGETS["p99_ms_10000"],
     }
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    (RESULTS_DIR / "matcher.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     markdown = render(report)
-    (RESULTS_DIR / "matcher.md").write_text(markdown, encoding="utf-8")
+    write_results("matcher", markdown, report)
     print(markdown)
     return 0 if all(report["targets_met"].values()) else 1
 

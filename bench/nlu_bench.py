@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import subprocess
 import sys
@@ -26,13 +25,13 @@ from evaluation import OUT_OF_SCOPE, Cases, Prediction, by_domain, load_question
 from izia.compiler import compile_knowledge
 from izia.knowledge import validate
 from izia.paths import BOT_DIR, KNOWLEDGE_DIR, REPO_ROOT
+from results_files import previous_results, write_results
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
 
 HELDOUT_SETS = {name: REPO_ROOT / "bench" / "data" / f"{name}.yml" for name in ("heldout", "heldout_fresh")}
 MAIN_SET = "heldout"
-RESULTS = REPO_ROOT / "bench" / "results"
 CONFIGS = REPO_ROOT / "bench" / "configs"
 PIPELINES = {
     "IZIA": BOT_DIR / "config.yml",
@@ -184,8 +183,7 @@ def markdown(report: dict) -> str:
 
 def _previous(only: Optional[str]) -> dict:
     """With --only, the last report: the other pipelines' figures stay in the tables."""
-    previous = RESULTS / "nlu.json"
-    report = json.loads(previous.read_text(encoding="utf-8")) if only and previous.exists() else {}
+    report = previous_results("nlu") if only else {}
     return report if "sets" in report else {}
 
 
@@ -249,10 +247,7 @@ def main() -> int:
         if name == "IZIA":
             report["sweep"] = sweep(predictions[MAIN_SET], domains)
     report["pipelines"] = {name: report["pipelines"][name] for name in PIPELINES if name in report["pipelines"]}
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "nlu.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    (RESULTS / "nlu.md").write_text(markdown(report), encoding="utf-8")
-    print(f"écrit : {RESULTS / 'nlu.json'}")
+    write_results("nlu", markdown(report), report)
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Dict, List, Optional, Tuple
 
 from izia.contract import (
@@ -28,6 +29,7 @@ from izia.contract import (
 from izia.knowledge.model import KnowledgeBase
 from izia.ratings import Feedback
 from izia.ratings.store import ANSWER_DOWN, RATING
+from izia.routing import best_in_domain, sure_domain
 from izia.walker import (
     BotMessage,
     Button,
@@ -39,6 +41,10 @@ from izia.walker import (
 STARS = range(1, 6)
 SUGGESTION_FLOOR = 0.1
 MAX_SUGGESTIONS = 3
+# Share of the (calibrated) confidence one domain must hold for IZIA to open it when no item
+# is sure: chosen on the tuned held-out sets (bench/results/calibration.md).
+DOMAIN_THRESHOLD = 0.6
+DOMAIN_MENU_PREFIX = "domaine_"
 REPHRASINGS_ALLOWED = 1
 SATISFIED_FROM = 4
 MINISTRY_CODE = re.compile(r"\bMIN\s?(\d{2})\b", re.IGNORECASE)
@@ -112,6 +118,10 @@ class Conversation:
     def knowledge(self) -> KnowledgeBase:
         return self.walker.knowledge
 
+    @cached_property
+    def item_domains(self) -> Dict[str, str]:
+        return {item.id: item.domain for item in self.knowledge.items.values()}
+
     def respond(self, position: Optional[Position], user: UserTurn, memory: Memory = Memory()) -> Reply:
         if memory.awaiting_comment and not user.text.startswith("/"):
             return self._comment(position, user, memory)
@@ -167,6 +177,9 @@ class Conversation:
         remembered = Memory(misses, user.text, "", tuple(suggestions), tuple(sorted(user.entities.items())))
         if misses > REPHRASINGS_ALLOWED:
             return Reply(self._offer_fsd(position, "still_not_understood"), replace(remembered, misses=0))
+        domain = self._sure_domain(user)
+        if domain:
+            return Reply(self._domain_items(position, user, domain), remembered)
         if suggestions:
             notice = BotMessage(self.knowledge.message("not_understood"))
             return Reply(Turn((notice,), position).then(self._did_you_mean(position, suggestions)), remembered)
@@ -229,6 +242,22 @@ class Conversation:
         welcome = self.knowledge.settings.welcome_item
         items = [intent for intent in candidates if intent in self.knowledge.items and intent != welcome]
         return items[:MAX_SUGGESTIONS]
+
+    def _sure_domain(self, user: UserTurn) -> Optional[str]:
+        if user.intent != FALLBACK_INTENT:
+            return None
+        return sure_domain(user.ranking, self.item_domains, DOMAIN_THRESHOLD)
+
+    def _domain_items(self, position: Optional[Position], user: UserTurn, domain: str) -> Turn:
+        """The domain's closest items first, then its whole menu: the user picks among few."""
+        menu = f"{DOMAIN_MENU_PREFIX}{domain}"
+        closest = [i for i in best_in_domain(user.ranking, self.item_domains, domain, MAX_SUGGESTIONS + 1) if i != menu]
+        buttons = [Button(self.knowledge.item(item_id).title, f"/{item_id}") for item_id in closest[:MAX_SUGGESTIONS]]
+        label = self.knowledge.settings.domains.get(domain, domain)
+        if menu in self.knowledge.items:
+            buttons.append(Button(self.knowledge.message("domain_menu_button").format(domain=label), f"/{menu}"))
+        text = self.knowledge.message("domain_guess").format(domain=label)
+        return Turn((BotMessage(text, tuple(buttons), kind=DID_YOU_MEAN_KIND),), position)
 
     def _did_you_mean(self, position: Optional[Position], suggestions: List[str]) -> Turn:
         buttons = tuple(Button(self.knowledge.item(item_id).title, f"/{item_id}") for item_id in suggestions)

@@ -27,6 +27,8 @@ messages:
   not_understood: Je n'ai pas reconnu votre message.
   invalid_choice: Ce choix n'est pas proposé à cette étape.
   did_you_mean: "Vouliez-vous dire :"
+  domain_guess: "Votre question semble porter sur le domaine « {domain} » :"
+  domain_menu_button: "Tous les sujets « {domain} »"
   pasted_several: "J'ai reconnu {count} messages :"
   next_pasted: "Message suivant :"
   not_helpful_button: Cela ne résout pas mon problème

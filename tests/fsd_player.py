@@ -10,7 +10,7 @@ TYPED_ANSWERS = {
     "description": "DP bloquée : message inconnu",
     "message_erreur": "Erreur ZFI999 : traitement impossible pour la pièce 1508892764",
     "pieces": "1508892764 1200 2024",
-    "ordonnateur": "Mme Martin, cheffe du SFACT, rectorat de Lille",
+    "signataire": "Mme Martin, cheffe du SFACT, rectorat de Lille",
     "code_motif": "Z1",
     "declare_par": "Jean Dupont",
     "cca": "cca.rectorat@ac-lille.fr",

@@ -39,7 +39,7 @@ ANSWERS = {
     "impact": "Moyen",
     "severite": "Moyen",
     "intervention": "aucune",
-    "ordonnateur": "Mme Claire Durand, cheffe du service facturier",
+    "signataire": "Mme Claire Durand, cheffe du service facturier",
     "code_motif": "01",
     "declare_par": "Jean Martin",
     "est_cca": "oui",

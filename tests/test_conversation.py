@@ -114,6 +114,13 @@ def test_a_hesitant_nlu_offers_the_close_items_but_not_the_welcome(conversation:
     assert reply.memory.suggested == ("centre_financier",)
 
 
+def test_a_sure_domain_without_a_sure_item_offers_that_domains_closest_items(conversation: Conversation) -> None:
+    ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.62), ("accueil", 0.2))
+    reply = conversation.respond(None, UserTurn("souci de centre", "nlu_fallback", ranking=ranking))
+    assert texts(reply) == ["Votre question semble porter sur le domaine « Messages d'erreurs » :"]
+    assert [b.payload for b in reply.turn.messages[0].buttons] == ["/centre_financier"]
+
+
 def test_rating_asks_for_one_to_five_stars(conversation: Conversation) -> None:
     reply = conversation.respond(None, UserTurn("/rate_conversation", "rate_conversation"))
     assert [b.payload for b in reply.turn.messages[0].buttons][0] == '/rate_conversation{"rating":"1"}'

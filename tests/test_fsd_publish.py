@@ -56,18 +56,21 @@ def test_a_long_turn_is_cut_in_the_paste_text_and_kept_in_the_json(tmp_path: Pat
 def test_a_draft_for_a_cca_is_addressed_to_them(tmp_path: Path) -> None:
     text = published(DraftStore(tmp_path), est_cca="non", cca="Sophie Leroy").paste_text
     assert "À transmettre à : Sophie Leroy (CCA), seul habilité à créer la fiche" in text
-    assert "Seul un CCA désigné peut créer la fiche dans le service desk Chorus" in text
+    assert "Seul un CCA désigné par le CSP et connu du support ministériel (SN1) peut créer la fiche" in text
 
 
 def test_every_draft_reminds_the_screenshot_and_never_sn2(tmp_path: Path) -> None:
     reminders = published(DraftStore(tmp_path)).reminders
-    assert "Joignez à la fiche une copie d'écran du message d'erreur." in reminders
+    assert "Joignez à la fiche une capture d'écran du (ou des) message(s) d'erreur." in reminders
     assert any("directement au support de l'AIFE (SN2)" in reminder for reminder in reminders)
 
 
 def test_chorus_formulaires_drafts_recall_the_chorus_service_desk(tmp_path: Path) -> None:
     reminders = published(DraftStore(tmp_path), regroupement="Chorus Formulaires").reminders
-    assert "Les incidents Chorus Formulaires passent eux aussi par le service desk Chorus." in reminders
+    assert (
+        "Les incidents Chorus Formulaires s'adressent par le service desk de Chorus, et non par "
+        "l'outil de signalement des incidents intégré à Chorus Formulaires." in reminders
+    )
 
 
 def test_other_drafts_do_not_mention_chorus_formulaires(tmp_path: Path) -> None:

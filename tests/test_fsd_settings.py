@@ -58,8 +58,8 @@ def test_a_priority_outside_the_list_is_reported(tmp_path: Path) -> None:
 
 
 def test_an_unknown_certificate_variable_is_reported(tmp_path: Path) -> None:
-    path = broken_copy(tmp_path, "Je soussigné(e), {ordonnateur}", "Je soussigné(e), {signataire}")
-    assert any("{signataire}" in p for p in problems_of(path))
+    path = broken_copy(tmp_path, "Je soussigné(e) {signataire}", "Je soussigné(e) {ordonnateur}")
+    assert any("{ordonnateur}" in p for p in problems_of(path))
 
 
 def test_a_reminder_for_an_unknown_regroupement_is_reported(tmp_path: Path) -> None:

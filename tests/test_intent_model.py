@@ -97,3 +97,14 @@ def test_the_order_of_the_training_examples_does_not_change_the_model() -> None:
     forward = IntentModel().fit(utterances(texts), intents).rank(question)
     backward = IntentModel().fit(utterances(texts[::-1]), intents[::-1]).rank(question)
     assert forward == backward
+
+
+def test_confidences_are_calibrated_on_held_out_examples_instead_of_a_fixed_temperature(model: IntentModel) -> None:
+    assert model.temperature != IntentModelConfig().temperature
+
+
+def test_without_a_calibration_share_the_configured_temperature_is_kept() -> None:
+    texts = [text for examples in TRAINING.values() for text in examples]
+    intents = [intent for intent, examples in TRAINING.items() for _ in examples]
+    fixed = IntentModel(IntentModelConfig(calibration_share=0.0, temperature=0.2)).fit(utterances(texts), intents)
+    assert fixed.temperature == 0.2

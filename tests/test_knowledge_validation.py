@@ -36,7 +36,7 @@ def test_an_unknown_key_is_rejected_at_its_line(write_knowledge: KnowledgeWriter
     root = write_knowledge({"centre_financier.yml": ITEM.replace("title:", "titre: x\ntitle:")})
     assert (
         only_problem(root)
-        == f"{root}/items/centre_financier.yml:3: clé inconnue « titre » dans la fiche de connaissance (clés permises : domain, error_templates, examples, id, nodes, review, start, title)."
+        == f"{root}/items/centre_financier.yml:3: clé inconnue « titre » dans la fiche de connaissance (clés permises : domain, error_templates, examples, id, nodes, review, sources, start, system, title)."
     )
 
 

@@ -29,7 +29,7 @@ from izia import intent_model
 from izia.intent_model import IntentModel, IntentModelConfig, Utterance
 
 MODEL_FILE = "intent_model.joblib"
-RANKING_LENGTH = 10
+RANKING_LENGTH = 20  # the system router may remove some: enough stay for suggestions
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)

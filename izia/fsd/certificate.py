@@ -1,8 +1,8 @@
 """The certificat administratif, « type V2 » model, as a Word document to sign.
 
-The support may only touch a pièce on the ordonnateur's written authority: the document
+The support may only touch a pièce on the written authority of a person the AIFE support knows (the CSP's head, deck L705): the document
 says who authorises which intervention on which pièces, and leaves place, date and
-signature blank for the ordonnateur.
+signature blank for that signataire.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def render_certificate(settings: FsdSettings, draft: Draft) -> bytes:
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(
         texts.authorisation.format(
-            ordonnateur=draft.ordonnateur,
+            signataire=draft.signataire,
             intervention=intervention.label,
             equipe_support=draft.equipe_support,
             code_ministere=draft.code_ministere,

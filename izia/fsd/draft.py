@@ -32,7 +32,7 @@ FIELD_LABELS = {
     "priorite": "Priorité recommandée",
     "pieces": "Pièces",
     "intervention": "Intervention demandée",
-    "ordonnateur": "Ordonnateur",
+    "signataire": "Signataire du certificat (responsable du CSP)",
     "code_motif": "Code motif",
     "est_cca": "Déclarant CCA",
     "cca": "CCA destinataire",
@@ -76,7 +76,7 @@ class Draft:
     pieces_done: bool = False  # the user said the list is complete
     pending_numeros: Tuple[str, ...] = ()  # numéros the conversation gave without société/exercice
     intervention: str = ""  # an intervention id from fsd.yml
-    ordonnateur: str = ""
+    signataire: str = ""
     code_motif: str = ""
     est_cca: Optional[bool] = None
     cca: str = ""
@@ -96,6 +96,7 @@ class Draft:
         """Unknown keys are ignored and missing ones take their default, so older drafts still load."""
         known = {f.name for f in fields(cls)}
         values = {key: value for key, value in data.items() if key in known}
+        values.setdefault("signataire", data.get("ordonnateur", ""))  # drafts saved before the rename
         values["pieces"] = tuple(Piece(**piece) for piece in values.get("pieces", ()))
         values["pending_numeros"] = tuple(values.get("pending_numeros", ()))
         values["transcript"] = tuple(TranscriptLine(**line) for line in values.get("transcript", ()))

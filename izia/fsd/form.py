@@ -43,7 +43,7 @@ TOO_LONG_HINTS = {
     "pieces": "Envoyez au plus {max_pieces} pièces, une par ligne : numéro, société, exercice.",
 }
 CERTIFICATE_NOTICE = (
-    "Cette intervention demande un certificat administratif signé par l'ordonnateur : "
+    "Cette intervention demande un certificat administratif signé par une personne autorisée (responsable du CSP) identifiée par le support AIFE : "
     "je le prépare pré-rempli, il restera à le faire signer et à le joindre à la fiche."
 )
 
@@ -79,7 +79,7 @@ class FsdForm:
             "severite": self._level,
             "pieces": self._pieces,
             "intervention": self._intervention,
-            "ordonnateur": self._free_text,
+            "signataire": self._free_text,
             "code_motif": self._free_text,
             "declare_par": self._free_text,
             "est_cca": self._est_cca,
@@ -166,7 +166,7 @@ class FsdForm:
     # -- which fields are asked ---------------------------------------------------------------
 
     def _applies(self, draft: Draft, field: str) -> bool:
-        if field == "ordonnateur":
+        if field == "signataire":
             return draft_needs_certificate(self.settings, draft)
         if field == "code_motif":
             return draft_needs_motif(self.settings, draft)

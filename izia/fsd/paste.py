@@ -62,7 +62,7 @@ def _intervention(settings: FsdSettings, draft: Draft) -> List[str]:
     intervention = settings.interventions.get(draft.intervention)
     lines = ["", f"{FIELD_LABELS['intervention']} : {intervention.label if intervention else ''}".rstrip()]
     if draft_needs_certificate(settings, draft):
-        lines.append(f"Certificat administratif : requis, joint, autorisé par {draft.ordonnateur}")
+        lines.append(f"Certificat administratif : requis, joint, autorisé par {draft.signataire}")
         if draft_needs_motif(settings, draft):
             lines.append(f"{FIELD_LABELS['code_motif']} : {draft.code_motif}")
     elif intervention:

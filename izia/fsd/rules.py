@@ -21,7 +21,7 @@ def recommended_priority(settings: FsdSettings, impact: str, severite: str) -> P
 
 
 def needs_certificate(settings: FsdSettings, intervention_id: str) -> bool:
-    """Whether the support may only act with a certificat administratif signed by the ordonnateur."""
+    """Whether the support may only act with a certificat administratif signed by the CSP's authorised person."""
     if intervention_id not in settings.interventions:
         raise ValueError(f"intervention inconnue : « {intervention_id} »")
     return settings.interventions[intervention_id].certificate

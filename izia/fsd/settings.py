@@ -21,7 +21,7 @@ ASKED_FIELDS = (
     "severite",
     "pieces",
     "intervention",
-    "ordonnateur",
+    "signataire",
     "code_motif",
     "declare_par",
     "est_cca",
@@ -30,7 +30,7 @@ ASKED_FIELDS = (
 # What a reminder's ``when`` may test, and the type of the expected value.
 REMINDER_CONDITIONS = {"est_cca": bool, "certificat": bool, "regroupement": str}
 # The variables the certificate's authorisation sentence may use.
-CERTIFICATE_VARIABLES = ("ordonnateur", "intervention", "equipe_support", "code_ministere", "fsd_id")
+CERTIFICATE_VARIABLES = ("signataire", "intervention", "equipe_support", "code_ministere", "fsd_id")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from izia.knowledge.model import (
     NODE_KINDS,
+    SYSTEMS,
     Choice,
     ErrorTemplate,
     Item,
@@ -37,6 +38,8 @@ REQUIRED_MESSAGES = (
     "not_understood",
     "invalid_choice",
     "did_you_mean",
+    "domain_guess",
+    "domain_menu_button",
     "rate_question",
     "rate_thanks",
     "not_helpful_button",
@@ -51,7 +54,7 @@ REQUIRED_MESSAGES = (
     "rate_comment_question",
 )
 
-ITEM_KEYS = {"id", "domain", "title", "review", "error_templates", "examples", "start", "nodes"}
+ITEM_KEYS = {"id", "domain", "title", "system", "sources", "review", "error_templates", "examples", "start", "nodes"}
 ITEM_REQUIRED = ("id", "domain", "title", "start", "nodes")
 NODE_KEYS = set(NODE_KINDS) | {"next", "choices", "review"}
 CHOICE_KEYS = {"label", "synonyms", "goto"}
@@ -214,6 +217,9 @@ def _load_item(path: Path, problems: List[Problem]) -> Optional[Item]:
     if data is None or not reader.require(data, ITEM_REQUIRED, "la fiche de connaissance"):
         return None
     nodes = _load_nodes(reader, data)
+    system = str(data.get("system", "tous"))
+    if system not in SYSTEMS:
+        reader.complain(reader.key_line(data, "system"), f"système « {system} » inconnu ({', '.join(SYSTEMS)}).")
     return Item(
         id=reader.text(data, "id", "la fiche"),
         domain=reader.text(data, "domain", "la fiche"),
@@ -224,6 +230,8 @@ def _load_item(path: Path, problems: List[Problem]) -> Optional[Item]:
         error_templates=tuple(_load_templates(reader, data)),
         location=reader.at(data.lc.line),
         review=reader.flag(data, "review"),
+        system=system,
+        sources=tuple(text for text, _ in reader.texts(data, "sources", "la fiche")),
     )
 
 

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 NODE_KINDS = ("say", "ask", "answer", "escalate", "end")
+# The Chorus systems a question or an item belongs to; "tous" is the support organisation and
+# anything common to every system.
+SYSTEMS = ("coeur", "formulaires", "pro", "dt", "tous")
 ITEM_LINK_PREFIX = "item:"
 
 
@@ -88,6 +91,8 @@ class Item:
     error_templates: Tuple[ErrorTemplate, ...]
     location: Location
     review: bool = False
+    system: str = "tous"
+    sources: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,9 @@ from typing import Dict, List, Optional, Tuple
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from izia.knowledge.loader import YamlReader
-from izia.knowledge.model import KnowledgeBase, Location, Problem
+from izia.knowledge.model import SYSTEMS, KnowledgeBase, Location, Problem
 
 TOPICS_DIR = "topics"
-SYSTEMS = ("coeur", "formulaires", "pro", "dt", "tous")
 CONFIDENCES = ("high", "medium", "low")
 MAP_KEYS = {"domain", "systems", "topics"}
 TOPIC_KEYS = {"id", "title", "system", "tasks", "problems", "questions", "sources", "confidence", "review", "items"}
