@@ -1,20 +1,14 @@
-"""The FSD channel over real HTTP: mounted by Rasa's own ``register`` in a small Sanic app.
-
-sanic-testing is not installed, so the app is served on a free port from a thread with its
-own event loop, polled until it answers, and stopped at the end of the module.
+"""The FSD channel over HTTP: mounted by Rasa's own ``register`` in a small Sanic app, served
+in-process through its ASGI interface by sanic-testing (no port, no thread).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import threading
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 import pytest
 from rasa.core.channels.channel import register
@@ -24,110 +18,76 @@ from sanic import Sanic
 from bot.channels.fsd_files import TOKEN_ENV, FsdInput
 from fsd_samples import published
 from izia.fsd import Draft, DraftStore, public_base_url
-from rasa_http import free_port
 
 TOKEN = "jeton-du-support-sn1"
-READY_TIMEOUT_S = 20.0
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass
 class Served:
+    app: Sanic
     url: str
     draft: Draft
 
-
-def get(url: str, headers: Optional[Dict[str, str]] = None) -> Tuple[int, str, bytes]:
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as reply:
-            return reply.status, reply.headers.get("Content-Type", ""), reply.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers.get("Content-Type", ""), error.read()
-
-
-def get_status_or_none(url: str) -> Optional[int]:
-    try:
-        return get(url)[0]
-    except OSError:
-        return None
+    def get(self, path: str, headers: Optional[Dict[str, str]] = None) -> Tuple[int, str, bytes]:
+        _, reply = asyncio.run(self.app.asgi_client.get(f"{self.url}{path}", headers=headers or {}))
+        return reply.status, reply.headers.get("content-type", ""), reply.body
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Served:
     store = DraftStore(tmp_path_factory.mktemp("fsd"))
     draft = published(store, pieces=6, intervention="suppression").draft
     app = Sanic("izia_fsd_http_test")
     register([FsdInput(store)], app, "/webhooks/")
-    port = free_port()
-    loop = asyncio.new_event_loop()
-
-    def serve() -> None:
-        asyncio.set_event_loop(loop)
-        starting = app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
-        server = loop.run_until_complete(starting)
-        loop.run_until_complete(server.startup())
-        loop.run_forever()
-        loop.run_until_complete(server.close())
-        loop.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}/webhooks/fsd"
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while get_status_or_none(f"{url}/drafts") is None:
-        assert time.monotonic() < deadline, "le serveur de test ne répond pas"
-        time.sleep(0.05)
-    yield Served(url, draft)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=10)
+    return Served(app, "/webhooks/fsd", draft)
 
 
 def test_the_json_download(served: Served) -> None:
-    status, content_type, body = get(f"{served.url}/drafts/{served.draft.id}.json")
+    status, content_type, body = served.get(f"/drafts/{served.draft.id}.json")
     assert (status, content_type) == (200, "application/json")
     assert json.loads(body)["id"] == served.draft.id
 
 
 def test_the_xlsx_download(served: Served) -> None:
-    status, content_type, body = get(f"{served.url}/drafts/{served.draft.id}.xlsx")
+    status, content_type, body = served.get(f"/drafts/{served.draft.id}.xlsx")
     assert (status, content_type) == (200, XLSX_TYPE)
     assert body.startswith(b"PK")
 
 
 def test_the_certificate_download(served: Served) -> None:
-    status, content_type, body = get(f"{served.url}/drafts/{served.draft.id}/ca.docx")
+    status, content_type, body = served.get(f"/drafts/{served.draft.id}/ca.docx")
     assert (status, content_type) == (200, DOCX_TYPE)
     assert body.startswith(b"PK")
 
 
 def test_an_unknown_draft_is_404(served: Served) -> None:
-    assert get(f"{served.url}/drafts/FSD-20241128-aaaaaaaaaaaaaaaa.json")[0] == 404
+    assert served.get("/drafts/FSD-20241128-aaaaaaaaaaaaaaaa.json")[0] == 404
 
 
 def test_an_unknown_extension_is_404(served: Served) -> None:
-    assert get(f"{served.url}/drafts/{served.draft.id}.db")[0] == 404
+    assert served.get(f"/drafts/{served.draft.id}.db")[0] == 404
 
 
 def test_the_list_without_token_is_401(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TOKEN_ENV, TOKEN)
-    assert get(f"{served.url}/drafts")[0] == 401
+    assert served.get("/drafts")[0] == 401
 
 
 def test_the_list_with_a_wrong_token_is_401(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TOKEN_ENV, TOKEN)
-    assert get(f"{served.url}/drafts", {"Authorization": "Bearer autre-jeton"})[0] == 401
+    assert served.get("/drafts", {"Authorization": "Bearer autre-jeton"})[0] == 401
 
 
 def test_the_list_is_closed_when_no_token_is_configured(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(TOKEN_ENV, raising=False)
-    assert get(f"{served.url}/drafts", {"Authorization": "Bearer "})[0] == 401
+    assert served.get("/drafts", {"Authorization": "Bearer"})[0] == 401
 
 
 def test_the_list_with_the_token_is_200(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TOKEN_ENV, TOKEN)
-    status, content_type, body = get(f"{served.url}/drafts", {"Authorization": f"Bearer {TOKEN}"})
+    status, content_type, body = served.get("/drafts", {"Authorization": f"Bearer {TOKEN}"})
     assert (status, content_type) == (200, "application/json")
     [entry] = json.loads(body)
     assert entry["id"] == served.draft.id and entry["pieces"] == 6

@@ -1,7 +1,10 @@
-"""IZIA's REST webhook, served by Sanic in-process (sanic-testing): no Rasa server, no port."""
+"""IZIA's REST webhook, served in-process through Sanic's ASGI interface (sanic-testing): no Rasa
+server, no port, no thread.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any, List
 
@@ -33,7 +36,9 @@ async def broken(message: UserMessage) -> None:
 
 def post(app: Sanic, body: Any, content_type: str = "application/json") -> Any:
     data = body if isinstance(body, str) else json.dumps(body)
-    _, answer = app.test_client.post("/webhooks/rest/webhook", data=data, headers={"content-type": content_type})
+    _, answer = asyncio.run(
+        app.asgi_client.post("/webhooks/rest/webhook", content=data, headers={"content-type": content_type})
+    )
     return answer
 
 
