@@ -40,7 +40,9 @@ def test_seed_conversation_through_the_error_messages_domain(servers: Servers) -
     assert [m["text"] for m in associated] == [ASSOCIATED]
     assert button_titles(associated[0]) == ["Non", "Oui"]
 
-    answer = user.clicks(associated, "Oui")
+    which = user.clicks(associated, "Oui")
+    assert button_titles(which[0])[0] == "Centre financier inexistant ou hors périmètre"
+    answer = user.clicks(which, "Plusieurs de ces messages")
     assert "imputation" in answer[0]["text"]
     assert answer[0]["custom"]["node"] == "ej_imputation"
     assert answer[-1]["text"] == CLOSING
