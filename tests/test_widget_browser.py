@@ -136,7 +136,9 @@ def test_seed_conversation_rating_and_history_across_a_reload(
     assert page.wait_for_bot(4, ASSOCIATED) == [ASSOCIATED]
     page.wait_for_suggestions(["Non", "Oui"])
     page.choose("Oui")
-    answer = page.wait_for_bot(5, CLOSING)
+    page.wait_for_bot(5, "Lequel de ces messages voyez-vous ?")
+    page.choose("Plusieurs de ces messages")
+    answer = page.wait_for_bot(6, CLOSING)
     assert any("imputation" in text for text in answer[:-1]) and answer[-1] == CLOSING
     page.wait_for_suggestion("Noter cette conversation")
 
@@ -339,7 +341,7 @@ def test_keyboard_only(page: WidgetPage) -> None:
     press(page, Keys.ENTER)
     page.wait_for_suggestions(["Non", "Oui"])
     page.wait.until(lambda _: page.focused() == "Non")
-    press(page, Keys.TAB, Keys.ENTER)
+    press(page, Keys.ENTER)
     page.wait_for_suggestion("Noter cette conversation")
     page.wait.until(lambda _: page.focused() == "Noter cette conversation")
 
@@ -400,5 +402,7 @@ def test_rasa_webchat_completes_the_seed_conversation(browser: WebDriver, server
     click_reply("EJ")
     wait.until(lambda _: replies() == ["Non", "Oui"])
     click_reply("Oui")
+    wait.until(lambda _: "Plusieurs de ces messages" in replies())
+    click_reply("Plusieurs de ces messages")
     wait.until(lambda _: "Noter cette conversation" in replies())
     assert "imputation" in texts()[-2] and texts()[-1] == CLOSING
