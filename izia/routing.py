@@ -15,10 +15,10 @@ import re
 from collections import defaultdict
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
+from izia.knowledge.model import COMMON_SYSTEM
 from izia.knowledge.text import fold
 
 Ranking = Sequence[Tuple[str, float]]
-COMMON_SYSTEM = "tous"
 
 # Folded text. «Chorus» alone, to a ministry agent, is Chorus Cœur or its Formulaires; SAP
 # transaction codes are Chorus Cœur screens.
@@ -51,11 +51,8 @@ def restrict(ranking: Ranking, systems: Mapping[str, str], text: str) -> List[Tu
     named = named_systems(text)
     if not named:
         return list(ranking)
-    return [
-        (intent, confidence)
-        for intent, confidence in ranking
-        if systems.get(intent, COMMON_SYSTEM) in named or systems.get(intent, COMMON_SYSTEM) == COMMON_SYSTEM
-    ]
+    allowed = named | {COMMON_SYSTEM}
+    return [(intent, confidence) for intent, confidence in ranking if systems.get(intent, COMMON_SYSTEM) in allowed]
 
 
 def domain_scores(ranking: Ranking, domains: Mapping[str, str]) -> List[Tuple[str, float]]:

@@ -16,6 +16,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 
 from izia.knowledge.model import (
+    COMMON_SYSTEM,
     NODE_KINDS,
     SYSTEMS,
     Choice,
@@ -217,7 +218,7 @@ def _load_item(path: Path, problems: List[Problem]) -> Optional[Item]:
     if data is None or not reader.require(data, ITEM_REQUIRED, "la fiche de connaissance"):
         return None
     nodes = _load_nodes(reader, data)
-    system = str(data.get("system", "tous"))
+    system = str(data.get("system", COMMON_SYSTEM))
     if system not in SYSTEMS:
         reader.complain(reader.key_line(data, "system"), f"système « {system} » inconnu ({', '.join(SYSTEMS)}).")
     return Item(

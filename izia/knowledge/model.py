@@ -13,7 +13,8 @@ from typing import Dict, Optional, Tuple
 NODE_KINDS = ("say", "ask", "answer", "escalate", "end")
 # The Chorus systems a question or an item belongs to; "tous" is the support organisation and
 # anything common to every system.
-SYSTEMS = ("coeur", "formulaires", "pro", "dt", "tous")
+COMMON_SYSTEM = "tous"
+SYSTEMS = ("coeur", "formulaires", "pro", "dt", COMMON_SYSTEM)
 ITEM_LINK_PREFIX = "item:"
 
 
@@ -91,7 +92,7 @@ class Item:
     error_templates: Tuple[ErrorTemplate, ...]
     location: Location
     review: bool = False
-    system: str = "tous"
+    system: str = COMMON_SYSTEM
     sources: Tuple[str, ...] = ()
 
 
