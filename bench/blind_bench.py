@@ -4,9 +4,11 @@ Two kinds of questions:
 
 - the tuned sets (``bench/data/heldout*.yml``, labelled with items, read while writing the
   knowledge): the thresholds are chosen on them (``--sweep``);
-- the blind set (``bench/blind/blind_set.yml``, labelled with domains only, written by outsiders
-  who saw neither the knowledge nor the other sets): measured with the configured thresholds, once,
-  and only when asked (``--blind``).
+- the outsider sets (``bench/data/outsider/*.yml``, labelled with domains only, written by
+  outsiders who saw neither the knowledge nor the other sets, then read while tuning): how far the
+  tuned figures carry to other writers' words;
+- the blind set (``bench/blind/blind_set.yml``, same kind of writers, never read): measured with
+  the configured thresholds, once, and only when asked (``--blind``).
 
 Each is parsed by IZIA's pipeline (``bot/config.yml``, then the domain step of
 :mod:`izia.conversation`) and by Rasa's default pipeline (``bench/configs/rasa_init.yml``).
@@ -40,18 +42,25 @@ from nlu_bench import HELDOUT_SETS, load_agent, predict, train
 from results_files import RESULTS, previous_results, write_results
 
 BLIND_SET = REPO_ROOT / "bench" / "blind" / "blind_set.yml"
+OUTSIDER_SETS = REPO_ROOT / "bench" / "data" / "outsider"
 PIPELINES = {"IZIA": BOT_DIR / "config.yml", "rasa init": REPO_ROOT / "bench" / "configs" / "rasa_init.yml"}
-ITEM_THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]
-DOMAIN_THRESHOLDS = [0.4, 0.5, 0.6, 0.7, 0.8, 1.01]  # 1.01: no domain step
+ITEM_THRESHOLDS = [0.25, 0.35, 0.5, 0.6]
+DOMAIN_THRESHOLDS = [0.4, 0.5, 0.6, 0.7, 1.01]  # 1.01: no domain step
+AGREEMENTS = [0.5, 0.7, 1.01]  # the domain model's veto; 1.01: none
 TARGETS = {"domain": 0.95, "domain_each": 0.85, "top1": 0.90, "top3": 0.97, "oos_fallback": 0.90, "ece": 0.05}
 
 # (expected domain, or OUT_OF_SCOPE; the parse)
 Parsed = List[Tuple[str, Prediction]]
 
 
-def blind_cases() -> Cases:
-    data = YAML(typ="safe").load(BLIND_SET.read_text(encoding="utf-8"))
+def domain_cases(path: Path) -> Cases:
+    """A set labelled with domains: ``questions`` (text, domain) and ``off_topic`` (text)."""
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     return [(q["text"], q["domain"]) for q in data["questions"]] + [(t, None) for t in data["off_topic"]]
+
+
+def outsider_cases() -> Cases:
+    return [case for path in sorted(OUTSIDER_SETS.glob("*.yml")) for case in domain_cases(path)]
 
 
 def tuned_cases(items: Sequence[str]) -> Cases:
@@ -74,15 +83,15 @@ def figures(parsed: Parsed, domains: Mapping[str, str], domain_threshold: Option
     in_scope = [pair for pair in parsed if pair[0] != OUT_OF_SCOPE]
     result = {name: _rates(group, domains, domain_threshold) for name, group in sorted(groups.items())}
     result["all"] = _rates(in_scope, domains, domain_threshold)
-    guesses = [(domain_guess(p.ranking, domains), expected) for expected, p in parsed]
+    guesses = [(domain_guess(p, domains), expected) for expected, p in parsed]
     confidences = [confidence for (_, confidence), _ in guesses]
     correct = [guess == expected for (guess, _), expected in guesses]
     off_topic = [p for e, p in parsed if e == OUT_OF_SCOPE]
     result["calibration"] = {
         "ece": expected_calibration_error(confidences, correct),
         "auroc": auroc(
-            [in_scope_score(p.ranking, domains) for _, p in in_scope],
-            [in_scope_score(p.ranking, domains) for p in off_topic],
+            [in_scope_score(p, domains) for _, p in in_scope],
+            [in_scope_score(p, domains) for p in off_topic],
         )
         if off_topic and in_scope
         else 0.0,
@@ -92,7 +101,7 @@ def figures(parsed: Parsed, domains: Mapping[str, str], domain_threshold: Option
 
 
 def _rates(group: Sequence[Tuple[str, Prediction]], domains: Mapping[str, str], threshold: Optional[float]) -> dict:
-    reached = [routed_domain(p.intent, p.ranking, domains, threshold) for _, p in group]
+    reached = [routed_domain(p, domains, threshold) for _, p in group]
     count = len(group)
     item_labelled = all(p.expected in domains for _, p in group)
     return {
@@ -104,21 +113,27 @@ def _rates(group: Sequence[Tuple[str, Prediction]], domains: Mapping[str, str], 
     }
 
 
-def sweep(parsed: Parsed, domains: Mapping[str, str], ambiguity: float) -> List[dict]:
-    """Item and domain thresholds on the tuned sets: the only place thresholds are chosen."""
+def sweep(parsed_sets: Mapping[str, Parsed], domains: Mapping[str, str], ambiguity: float) -> List[dict]:
+    """Item, domain and veto thresholds on the sets read while tuning: the only place they are chosen."""
     rows = []
-    for item_threshold in ITEM_THRESHOLDS:
-        adjusted = [(e, with_threshold(p, item_threshold, ambiguity)) for e, p in parsed]
-        for domain_threshold in DOMAIN_THRESHOLDS:
-            rates = figures(adjusted, domains, domain_threshold)
-            rows.append(
-                {
+    for agreement in AGREEMENTS:
+        for item_threshold in ITEM_THRESHOLDS:
+            for domain_threshold in DOMAIN_THRESHOLDS:
+                row: dict = {
+                    "agreement": agreement,
                     "item_threshold": item_threshold,
                     "domain_threshold": domain_threshold,
-                    "domain": rates["all"]["domain"],
-                    "oos_fallback": rates.get(OUT_OF_SCOPE, {}).get("not_understood", 0.0),
                 }
-            )
+                for set_name, parsed in parsed_sets.items():
+                    adjusted = [
+                        (e, with_threshold(p, item_threshold, ambiguity, domains, agreement)) for e, p in parsed
+                    ]
+                    rates = figures(adjusted, domains, domain_threshold)
+                    row[set_name] = {
+                        "domain": rates["all"]["domain"],
+                        "oos_fallback": rates.get(OUT_OF_SCOPE, {}).get("not_understood", 0.0),
+                    }
+                rows.append(row)
     return rows
 
 
@@ -139,12 +154,13 @@ def markdown(report: dict) -> str:
         f"{report['items']} knowledge items. Targets: " + ", ".join(f"{k} {v}" for k, v in TARGETS.items()),
         "",
         "- `tuned`: `bench/data/heldout*.yml`, labelled with items, read while tuning; thresholds are chosen here.",
-        "- `blind`: `bench/blind/blind_set.yml`, labelled with domains by outside writers, measured once.",
+        "- `outsider`: `bench/data/outsider/*.yml`, labelled with domains by outside writers, read while tuning.",
+        "- `blind`: `bench/blind/blind_set.yml`, labelled with domains by other outside writers, measured once.",
         "- domain: the domain the user reaches (the item's, or the domain IZIA opens when no item is sure);",
         "  top-1 item only where questions are labelled with items; ECE of the surest domain's confidence.",
         "",
     ]
-    for set_name in ("tuned", "blind"):
+    for set_name in ("tuned", "outsider", "blind"):
         if not all(set_name in p for p in report["pipelines"].values()):
             continue
         names = list(report["pipelines"])
@@ -175,14 +191,19 @@ def markdown(report: dict) -> str:
             lines.append(f"| {name} | {calibration['ece']:.3f} | {calibration['auroc']:.3f} |")
         lines.append("")
     if report.get("sweep"):
+        set_names = [k for k in report["sweep"][0] if k not in ("agreement", "item_threshold", "domain_threshold")]
         lines += [
-            "## Threshold sweep (IZIA, tuned sets)",
+            "## Threshold sweep (IZIA, sets read while tuning)",
             "",
-            "| item threshold | domain threshold | domain | off-topic → not understood |",
-            "|---|---|---|---|",
+            "| domain veto | item threshold | domain threshold | "
+            + " | ".join(f"{s} domain | {s} off-topic → not understood" for s in set_names)
+            + " |",
+            "|---|---|---|" + "---|" * (2 * len(set_names)),
         ]
         lines += [
-            f"| {r['item_threshold']} | {r['domain_threshold']} | {_percent(r['domain'])} | {_percent(r['oos_fallback'])} |"
+            f"| {r['agreement']} | {r['item_threshold']} | {r['domain_threshold']} | "
+            + " | ".join(f"{_percent(r[s]['domain'])} | {_percent(r[s]['oos_fallback'])}" for s in set_names)
+            + " |"
             for r in report["sweep"]
         ]
     return "\n".join(lines) + "\n"
@@ -222,9 +243,9 @@ def main() -> int:
     knowledge = validate(KNOWLEDGE_DIR)
     compile_knowledge(knowledge, BOT_DIR)
     domains = {item.id: item.domain for item in knowledge.items.values()}
-    sets = {"tuned": tuned_cases(list(knowledge.items))}
+    sets = {"tuned": tuned_cases(list(knowledge.items)), "outsider": outsider_cases()}
     if args.blind:
-        sets["blind"] = blind_cases()
+        sets["blind"] = domain_cases(BLIND_SET)
     models = {"IZIA": args.izia_model, "rasa init": args.rasa_init_model}
     report: dict = (previous_results("blind") if args.only else {}) or {"pipelines": {}}
     report["items"] = len(knowledge.items)
@@ -246,7 +267,8 @@ def main() -> int:
                 f"ECE {calibration['ece']:.3f}  AUROC {calibration['auroc']:.3f}"
             )
         if name == "IZIA" and args.sweep:
-            report["sweep"] = sweep(parsed["tuned"], domains, _config_fallback(config)[1])
+            tuning = {s: p for s, p in parsed.items() if s != "blind"}
+            report["sweep"] = sweep(tuning, domains, _config_fallback(config)[1])
     write_results("blind", markdown(report), report)
     diagram(report, RESULTS / "reliability.png")
     return 0

@@ -8,36 +8,45 @@ of in-scope against off-topic questions.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sklearn.metrics import roc_auc_score
 
-from evaluation import FALLBACK, NOT_UNDERSTOOD, OUT_OF_SCOPE, Ranking
+from evaluation import FALLBACK, NOT_UNDERSTOOD, OUT_OF_SCOPE, Prediction
 from izia.contract import OUT_OF_SCOPE_INTENT
-from izia.routing import domain_scores, sure_domain
+from izia.routing import sure_domain
 
 BINS = 10
 
 
 def routed_domain(
-    intent: str, ranking: Ranking, domains: Mapping[str, str], domain_threshold: Optional[float]
+    prediction: Prediction, domains: Mapping[str, str], domain_threshold: Optional[float]
 ) -> Optional[str]:
     """The domain the user reaches; ``None`` when IZIA says it did not understand.
 
     ``domain_threshold`` ``None`` is a bot without the domain step (plain Rasa).
     """
-    if intent not in NOT_UNDERSTOOD:
-        return domains.get(intent)
-    if intent == FALLBACK and domain_threshold is not None:
-        return sure_domain([(n, c) for n, c in ranking if n != FALLBACK], domains, domain_threshold)
+    if prediction.intent not in NOT_UNDERSTOOD:
+        return domains.get(prediction.intent)
+    if prediction.intent == FALLBACK and domain_threshold is not None:
+        return sure_domain(prediction.domains, set(domains.values()), domain_threshold)
     return None
 
 
-def domain_guess(ranking: Ranking, domains: Mapping[str, str]) -> Tuple[str, float]:
-    """The surest domain and its share of the confidence; off-topic counts as a domain of its own."""
-    scores = domain_scores(ranking, {**domains, OUT_OF_SCOPE_INTENT: OUT_OF_SCOPE})
-    return scores[0] if scores else (OUT_OF_SCOPE, 0.0)
+def domain_guess(prediction: Prediction, domains: Mapping[str, str]) -> Tuple[str, float]:
+    """The surest domain and its confidence: the domain model's when the pipeline has one, else the
+    items' summed share; off-topic counts as a domain of its own.
+    """
+    if prediction.domains:
+        label, confidence = prediction.domains[0]
+        return (OUT_OF_SCOPE if label == OUT_OF_SCOPE_INTENT else label), confidence
+    totals: Dict[str, float] = defaultdict(float)
+    for intent, confidence in prediction.ranking:
+        if intent in domains or intent == OUT_OF_SCOPE_INTENT:
+            totals[domains.get(intent, OUT_OF_SCOPE)] += confidence
+    return max(totals.items(), key=lambda pair: (pair[1], pair[0])) if totals else (OUT_OF_SCOPE, 0.0)
 
 
 @dataclass(frozen=True)
@@ -75,9 +84,14 @@ def auroc(in_scope_scores: Sequence[float], off_topic_scores: Sequence[float]) -
     return float(roc_auc_score(labels, list(in_scope_scores) + list(off_topic_scores)))
 
 
-def in_scope_score(ranking: Ranking, domains: Mapping[str, str]) -> float:
-    """The best knowledge item's confidence: what the fallback threshold is compared with."""
-    return max((c for n, c in ranking if n in domains), default=0.0)
+def in_scope_score(prediction: Prediction, domains: Mapping[str, str]) -> float:
+    """How sure the pipeline is that the question is about a support domain: the domain model's
+    best domain, or else the best knowledge item (what the fallback threshold is compared with).
+    """
+    known = set(domains.values())
+    if prediction.domains:
+        return max((c for label, c in prediction.domains if label in known), default=0.0)
+    return max((c for n, c in prediction.ranking if n in domains), default=0.0)
 
 
 def as_rows(table: Sequence[Bin]) -> List[Dict[str, float]]:

@@ -8,14 +8,15 @@ the predictions of each trained pipeline.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import AbstractSet, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import AbstractSet, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ruamel.yaml import YAML
 
 from izia.contract import FALLBACK_INTENT as FALLBACK
 from izia.contract import OUT_OF_SCOPE_INTENT
+from izia.routing import contradicts
 
 # Both mean «IZIA says it did not understand»: the second is trained on off-topic questions.
 NOT_UNDERSTOOD = {FALLBACK, OUT_OF_SCOPE_INTENT}
@@ -45,6 +46,8 @@ class Prediction:
     expected: Optional[str]
     intent: str
     ranking: Ranking
+    domains: Ranking = ()  # the domain model's labels, surest first (IZIA's pipeline only)
+    matched: bool = False  # a pasted error message the matcher recognised
 
     def top(self, k: int) -> List[str]:
         return [name for name, _ in self.ranking if name not in NOT_UNDERSTOOD][:k]
@@ -96,12 +99,23 @@ def by_domain(predictions: Sequence[Prediction], domains: Dict[str, str]) -> Dic
     return result
 
 
-def with_threshold(prediction: Prediction, threshold: float, ambiguity: float) -> Prediction:
-    """The prediction Rasa's FallbackClassifier would give with these settings."""
+def with_threshold(
+    prediction: Prediction,
+    threshold: float,
+    ambiguity: float,
+    item_domains: Optional[Mapping[str, str]] = None,
+    agreement: Optional[float] = None,
+) -> Prediction:
+    """The prediction Rasa's FallbackClassifier would give with these settings, then IZIA's
+    domain veto when ``agreement`` is given (``bot.nlu.domain_classifier``).
+    """
     ranked = [(name, confidence) for name, confidence in prediction.ranking if name != FALLBACK]
     if not ranked:
-        return Prediction(prediction.expected, FALLBACK, prediction.ranking)
+        return replace(prediction, intent=FALLBACK)
     best = ranked[0][1]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    falls_back = best < threshold or best - second < ambiguity or ranked[0][0] in NOT_UNDERSTOOD
-    return Prediction(prediction.expected, FALLBACK if falls_back else ranked[0][0], prediction.ranking)
+    falls_back = best < threshold or best - second < ambiguity
+    if agreement is not None and item_domains is not None and not prediction.matched:
+        falls_back = falls_back or contradicts(item_domains.get(ranked[0][0]), prediction.domains, agreement)
+    # A sure off-topic intent stays itself: the conversation opens no domain for it.
+    return replace(prediction, intent=FALLBACK if falls_back else ranked[0][0])

@@ -23,6 +23,7 @@ from ruamel.yaml import YAML
 
 from evaluation import OUT_OF_SCOPE, Cases, Prediction, by_domain, load_questions, score, with_threshold
 from izia.compiler import compile_knowledge
+from izia.contract import DOMAINS_KEY, MATCHES_KEY
 from izia.knowledge import validate
 from izia.paths import BOT_DIR, KNOWLEDGE_DIR, REPO_ROOT
 from results_files import previous_results, write_results
@@ -97,7 +98,11 @@ def predict(agent: "Agent", cases: Cases) -> Tuple[List[Prediction], float]:
     per_message_ms = (time.perf_counter() - started) * 1000 / max(len(cases), 1)
     predictions = [
         Prediction(
-            expected, result["intent"]["name"], [(r["name"], r["confidence"]) for r in result.get("intent_ranking", [])]
+            expected,
+            result["intent"]["name"],
+            [(r["name"], r["confidence"]) for r in result.get("intent_ranking", [])],
+            [(d["domain"], d["confidence"]) for d in result.get(DOMAINS_KEY, [])],
+            bool(result.get(MATCHES_KEY)),
         )
         for (_, expected), result in zip(cases, parsed, strict=False)
     ]

@@ -41,6 +41,7 @@ ACTION = "action_izia"
 # Keys IZIA's NLU components add to a parsed message (and to /model/parse).
 MATCHES_KEY = "izia_matches"  # bot.nlu.error_matcher: one entry per recognised pasted message
 KNOWLEDGE_KEY = "knowledge"  # bot.nlu.knowledge_annotator: the item and domain of the intent
+DOMAINS_KEY = "izia_domains"  # bot.nlu.domain_classifier: each domain's confidence, surest first
 
 # Keys of a bot message's ``custom`` object, read by clients and the analytics.
 CUSTOM_ITEM = "item_id"

@@ -56,6 +56,7 @@ class UserTurn:
     intent: Optional[str]
     entities: Dict[str, str] = field(default_factory=dict)
     ranking: Tuple[Tuple[str, float], ...] = ()
+    domains: Tuple[Tuple[str, float], ...] = ()  # the domain model's labels, surest first
     matches: Tuple[str, ...] = ()  # items of the error messages recognised in the paste, in order
     comment: str = ""  # a rating's comment, when the client sends it with the stars (the widget)
 
@@ -246,7 +247,7 @@ class Conversation:
     def _sure_domain(self, user: UserTurn) -> Optional[str]:
         if user.intent != FALLBACK_INTENT:
             return None
-        return sure_domain(user.ranking, self.item_domains, DOMAIN_THRESHOLD)
+        return sure_domain(user.domains, self.knowledge.settings.domains, DOMAIN_THRESHOLD)
 
     def _domain_items(self, position: Optional[Position], user: UserTurn, domain: str) -> Turn:
         """The domain's closest items first, then its whole menu: the user picks among few."""

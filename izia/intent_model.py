@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
+from joblib import Parallel, delayed
 from scipy.optimize import minimize_scalar
 from scipy.sparse import csr_matrix, hstack, spmatrix
 from scipy.special import logsumexp, softmax
@@ -87,33 +88,27 @@ class IntentModel:
         self.vector_size = len(utterances[0].vector) if with_vectors else 0  # type: ignore[arg-type]
         self.words.fit(_lemma_texts(utterances))
         self.chars.fit(_char_texts(utterances))
-        features = self._features(utterances)
+        features, labels = self._features(utterances), np.array(intents)
         if self.config.calibration_share > 0 and min(Counter(intents).values()) >= 2:
-            self.temperature = self._calibrated_temperature(features, list(intents))
-        self.classifier.fit(features, list(intents))
+            # The held-out fit and the final fit are independent: one per core, same models.
+            train, held_out = self._calibration_split(labels)
+            held_out_model, self.classifier = Parallel(n_jobs=2)(
+                delayed(_fitted)(clone(self.classifier), features[rows], labels[rows])
+                for rows in (train, np.arange(len(labels)))
+            )
+            self.temperature = _calibrated_temperature(held_out_model, features[held_out], labels[held_out])
+        else:
+            self.classifier.fit(features, labels)
         return self
 
-    def _calibrated_temperature(self, features: spmatrix, intents: List[str]) -> float:
-        """The temperature minimising the log-loss of held-out margins.
-
-        The vocabularies are fitted on every example (they only name features); the SVM scoring
-        the held-out share never saw it. The split is stratified, so every intent is trained on.
+    def _calibration_split(self, labels: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """A stratified held-out share: every intent is trained on. The vocabularies are fitted on
+        every example (they only name features); the SVM scoring the held-out share never saw it.
         """
-        labels = np.array(intents)
-        share = max(self.config.calibration_share, len(set(intents)) / len(intents))
+        share = max(self.config.calibration_share, len(set(labels)) / len(labels))
         split = StratifiedShuffleSplit(n_splits=1, test_size=share, random_state=self.config.random_seed)
         train, held_out = next(split.split(np.zeros(len(labels)), labels))
-        held_out_model = clone(self.classifier).fit(features[train], labels[train])
-        margins = _margins(held_out_model, features[held_out])
-        names = [str(name) for name in held_out_model.classes_]
-        truth = np.array([names.index(label) for label in labels[held_out]])
-
-        def log_loss(log_temperature: float) -> float:
-            scaled = margins / np.exp(log_temperature)
-            return float(np.mean(logsumexp(scaled, axis=1) - scaled[np.arange(len(truth)), truth]))
-
-        best = minimize_scalar(log_loss, bounds=(np.log(0.01), np.log(10.0)), method="bounded")
-        return float(np.exp(best.x))
+        return train, held_out
 
     @property
     def intents(self) -> List[str]:
@@ -139,6 +134,24 @@ class IntentModel:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return self.config.vector_weight * vectors / norms
+
+
+def _fitted(classifier: LinearSVC, features: spmatrix, labels: np.ndarray) -> LinearSVC:
+    return classifier.fit(features, labels)
+
+
+def _calibrated_temperature(held_out_model: LinearSVC, features: spmatrix, labels: np.ndarray) -> float:
+    """The temperature minimising the log-loss of the held-out margins."""
+    margins = _margins(held_out_model, features)
+    names = [str(name) for name in held_out_model.classes_]
+    truth = np.array([names.index(label) for label in labels])
+
+    def log_loss(log_temperature: float) -> float:
+        scaled = margins / np.exp(log_temperature)
+        return float(np.mean(logsumexp(scaled, axis=1) - scaled[np.arange(len(truth)), truth]))
+
+    best = minimize_scalar(log_loss, bounds=(np.log(0.01), np.log(10.0)), method="bounded")
+    return float(np.exp(best.x))
 
 
 def _margins(classifier: LinearSVC, features: spmatrix) -> np.ndarray:

@@ -1,10 +1,9 @@
 """Where a question may go: the Chorus system it names, and the domain it surely belongs to.
 
-Two decisions the statistical classifier cannot take alone. A question that names Chorus Pro
-must not get a Chorus Cœur answer (and the reverse), however close their words are: the
-ranking is cut to the items of the named system. And when no item is sure but their domain
-is (three close items of the same domain share the probability), the user is better served
-by that domain's best items than by «je n'ai pas compris».
+Decisions the item classifier cannot take alone. A question that names Chorus Pro must not
+get a Chorus Cœur answer (and the reverse), however close their words are: the ranking is cut
+to the items of the named system. And when no item is sure but the domain model is, the user
+is better served by that domain's best items than by «je n'ai pas compris».
 
 Kept free of Rasa: ``bot.nlu.system_router`` and :mod:`izia.conversation` apply it.
 """
@@ -12,8 +11,7 @@ Kept free of Rasa: ``bot.nlu.system_router`` and :mod:`izia.conversation` apply 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+from typing import Collection, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from izia.knowledge.model import COMMON_SYSTEM
 from izia.knowledge.text import fold
@@ -55,19 +53,25 @@ def restrict(ranking: Ranking, systems: Mapping[str, str], text: str) -> List[Tu
     return [(intent, confidence) for intent, confidence in ranking if systems.get(intent, COMMON_SYSTEM) in allowed]
 
 
-def domain_scores(ranking: Ranking, domains: Mapping[str, str]) -> List[Tuple[str, float]]:
-    """Each domain's share of the ranking, the surest first; intents outside the knowledge are left out."""
-    totals: Dict[str, float] = defaultdict(float)
-    for intent, confidence in ranking:
-        if intent in domains:
-            totals[domains[intent]] += confidence
-    return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
+def sure_domain(domain_ranking: Ranking, known_domains: Collection[str], threshold: float) -> Optional[str]:
+    """The domain model's surest label, if it is a support domain held with at least ``threshold``."""
+    if not domain_ranking:
+        return None
+    label, confidence = domain_ranking[0]
+    return label if label in known_domains and confidence >= threshold else None
 
 
-def sure_domain(ranking: Ranking, domains: Mapping[str, str], threshold: float) -> Optional[str]:
-    """The domain holding at least ``threshold`` of the confidence, if one does."""
-    scores = domain_scores(ranking, domains)
-    return scores[0][0] if scores and scores[0][1] >= threshold else None
+def contradicts(item_domain: Optional[str], domain_ranking: Ranking, threshold: float) -> bool:
+    """The domain model is sure (at least ``threshold``) of another label than the item's domain.
+
+    The item model splits 400 items into thin slices of words; the domain model sees each domain's
+    whole vocabulary and carries better to words nobody wrote for an item. When they disagree and
+    the domain model is sure, the item is not answered: the user gets that domain's closest items.
+    """
+    if not item_domain or not domain_ranking:
+        return False
+    label, confidence = domain_ranking[0]
+    return confidence >= threshold and label != item_domain
 
 
 def best_in_domain(ranking: Ranking, domains: Mapping[str, str], domain: str, count: int) -> List[str]:

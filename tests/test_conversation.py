@@ -115,8 +115,9 @@ def test_a_hesitant_nlu_offers_the_close_items_but_not_the_welcome(conversation:
 
 
 def test_a_sure_domain_without_a_sure_item_offers_that_domains_closest_items(conversation: Conversation) -> None:
-    ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.62), ("accueil", 0.2))
-    reply = conversation.respond(None, UserTurn("souci de centre", "nlu_fallback", ranking=ranking))
+    ranking = (("nlu_fallback", 0.4), ("centre_financier", 0.32), ("accueil", 0.2))
+    domains = (("messages_erreurs", 0.8), ("connexion", 0.1))
+    reply = conversation.respond(None, UserTurn("souci de centre", "nlu_fallback", ranking=ranking, domains=domains))
     assert texts(reply) == ["Votre question semble porter sur le domaine « Messages d'erreurs » :"]
     assert [b.payload for b in reply.turn.messages[0].buttons] == ["/centre_financier"]
 

@@ -51,4 +51,15 @@ def test_a_low_or_ambiguous_confidence_becomes_a_fallback() -> None:
 def test_an_out_of_scope_prediction_counts_as_a_fallback() -> None:
     prediction = Prediction(None, "out_of_scope", [("out_of_scope", 0.9), ("mot_de_passe", 0.05)])
     assert score([prediction], DOMAINS).fallback == 1.0
-    assert with_threshold(prediction, 0.4, 0.05).intent == FALLBACK
+    assert with_threshold(prediction, 0.4, 0.05).fell_back
+
+
+def test_a_sure_item_of_a_domain_the_domain_model_contradicts_becomes_a_fallback() -> None:
+    prediction = Prediction(None, "mot_de_passe", [("mot_de_passe", 0.8)], [("messages_erreurs", 0.7)])
+    assert with_threshold(prediction, 0.4, 0.05, DOMAINS, 0.5).intent == FALLBACK
+
+
+def test_a_recognised_pasted_message_is_never_vetoed_by_the_domain_model() -> None:
+    ranking = [("centre_financier", 0.95)]
+    prediction = Prediction(None, "centre_financier", ranking, [("connexion", 0.9)], matched=True)
+    assert with_threshold(prediction, 0.4, 0.05, DOMAINS, 0.5).intent == "centre_financier"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from izia.routing import best_in_domain, named_systems, restrict, sure_domain
+from izia.routing import best_in_domain, contradicts, named_systems, restrict, sure_domain
 
 SYSTEMS = {
     "cpro_facture_rejetee": "pro",
@@ -53,14 +53,35 @@ def test_a_chorus_coeur_question_loses_the_chorus_pro_items_without_renormalisin
     assert kept == [("coeur_compte_verrouille", 0.3), ("out_of_scope", 0.1), ("orga_ouvrir_fsd", 0.1)]
 
 
-def test_a_domain_holding_most_of_the_confidence_is_sure() -> None:
-    ranking = [("coeur_compte_verrouille", 0.35), ("coeur_mot_de_passe", 0.3), ("cpro_facture_rejetee", 0.2)]
-    assert sure_domain(ranking, DOMAINS, 0.6) == "connexion"
+SUPPORT_DOMAINS = {"connexion", "interface", "messages_erreurs"}
 
 
-def test_no_domain_is_sure_when_the_confidence_is_spread() -> None:
-    ranking = [("coeur_compte_verrouille", 0.35), ("cpro_facture_rejetee", 0.3), ("out_of_scope", 0.3)]
-    assert sure_domain(ranking, DOMAINS, 0.6) is None
+def test_the_domain_models_surest_domain_is_sure_above_the_threshold() -> None:
+    assert sure_domain([("connexion", 0.65), ("interface", 0.2)], SUPPORT_DOMAINS, 0.6) == "connexion"
+
+
+def test_no_domain_is_sure_below_the_threshold() -> None:
+    assert sure_domain([("connexion", 0.55), ("interface", 0.4)], SUPPORT_DOMAINS, 0.6) is None
+
+
+def test_off_topic_is_never_a_domain_to_open() -> None:
+    assert sure_domain([("out_of_scope", 0.9), ("connexion", 0.05)], SUPPORT_DOMAINS, 0.6) is None
+
+
+def test_a_sure_domain_model_contradicts_an_item_of_another_domain() -> None:
+    assert contradicts("interface", [("connexion", 0.7), ("interface", 0.2)], 0.5)
+
+
+def test_an_unsure_domain_model_contradicts_nothing() -> None:
+    assert not contradicts("interface", [("connexion", 0.45), ("interface", 0.4)], 0.5)
+
+
+def test_the_domain_model_agreeing_with_the_item_is_no_contradiction() -> None:
+    assert not contradicts("connexion", [("connexion", 0.9)], 0.5)
+
+
+def test_an_intent_outside_the_knowledge_is_never_contradicted() -> None:
+    assert not contradicts(None, [("connexion", 0.9)], 0.5)
 
 
 def test_a_domains_items_come_in_ranking_order() -> None:

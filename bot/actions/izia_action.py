@@ -12,7 +12,17 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.fsd_form import start_draft
-from izia.contract import ACTION, DRAFT_SLOT, FEEDBACK_SLOT, FSD_FORM, ITEM_SLOT, MATCHES_KEY, MEMORY_SLOT, NODE_SLOT
+from izia.contract import (
+    ACTION,
+    DOMAINS_KEY,
+    DRAFT_SLOT,
+    FEEDBACK_SLOT,
+    FSD_FORM,
+    ITEM_SLOT,
+    MATCHES_KEY,
+    MEMORY_SLOT,
+    NODE_SLOT,
+)
 from izia.conversation import Conversation, Memory, UserTurn
 from izia.knowledge import validate
 from izia.paths import DATA_DIR, KNOWLEDGE_DIR
@@ -46,8 +56,9 @@ def _user_turn(tracker: Tracker) -> UserTurn:
     entities = {e["entity"]: str(e.get("value", "")) for e in message.get("entities", [])}
     intent = (message.get("intent") or {}).get("name")
     ranking = tuple((r["name"], float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking") or [])
+    domains = tuple((d["domain"], float(d.get("confidence") or 0.0)) for d in message.get(DOMAINS_KEY) or [])
     matches = tuple(match["item_id"] for match in message.get(MATCHES_KEY) or [])
-    return UserTurn(message.get("text") or "", intent, entities, ranking, matches, _rating_comment(tracker))
+    return UserTurn(message.get("text") or "", intent, entities, ranking, domains, matches, _rating_comment(tracker))
 
 
 def _rating_comment(tracker: Tracker) -> str:

@@ -86,7 +86,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [example for example in training_data.intent_examples if example.get(TEXT)]
-        utterances = [_utterance(example) for example in examples]
+        utterances = [utterance(example) for example in examples]
         self.model = IntentModel(self.config).fit(utterances, [example.get(INTENT) for example in examples])
         with self.model_storage.write_to(self.resource) as directory:
             joblib.dump(self.model, Path(directory) / MODEL_FILE)
@@ -95,14 +95,15 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None or not messages:
             return messages
-        for message, ranking in zip(messages, self.model.rank([_utterance(m) for m in messages]), strict=False):
+        for message, ranking in zip(messages, self.model.rank([utterance(m) for m in messages]), strict=False):
             entries = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: conf} for name, conf in ranking]
             message.set(INTENT, entries[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, entries[:RANKING_LENGTH], add_to_output=True)
         return messages
 
 
-def _utterance(message: Message) -> Utterance:
+def utterance(message: Message) -> Utterance:
+    """What the models read of a message: its text, the lemmas and vector of SpacyNLP's document."""
     text = message.get(TEXT) or ""
     doc = message.get(SPACY_DOCS[TEXT])
     if doc is None:
