@@ -9,7 +9,7 @@ IZIA := $(VENV)/bin/izia
 WIDGET := widget
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup browser postgres faults build run lint test test-fast bench bench-blind clean
+.PHONY: setup browser postgres faults build run lint test test-fast bench bench-serve bench-blind clean
 
 $(UV):
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 introuvable (pyenv install 3.10 ou apt-get install python3.10)"; exit 1; }
@@ -56,7 +56,7 @@ lint: setup
 
 test: build browser postgres faults
 	node --test $(WIDGET)/test/
-	$(VENV)/bin/python -m pytest -ra
+	$(VENV)/bin/python -m pytest -ra --durations=15
 
 # The pure tests only (the widget's modules under Node, then pytest on every core): no server,
 # no browser, no PostgreSQL, no training.
@@ -71,6 +71,11 @@ bench: build
 	$(VENV)/bin/python bench/feedback_bench.py
 	$(VENV)/bin/python bench/action_validation_bench.py
 	$(VENV)/bin/python bench/blind_bench.py --sweep
+
+# Serving speed (issue 13): IZIA and a `rasa init` bot under the same load on loopback; writes
+# bench/results/serving.json and docs/benchmarks.md (not run by CI: several minutes, needs quiet cores).
+bench-serve: build
+	$(VENV)/bin/python bench/serve_bench.py
 
 # The blind set, measured once when the knowledge is final (README, « Mesures ») — not in `bench`.
 bench-blind: build

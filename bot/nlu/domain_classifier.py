@@ -21,13 +21,11 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 import joblib
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.intent_classifier import MODEL_FILE, LinearIntentClassifier, utterance
 from izia.contract import DOMAINS_KEY, FALLBACK_INTENT, MATCHES_KEY
@@ -68,29 +66,21 @@ class DomainClassifier(LinearIntentClassifier):
         self.item_domains = item_domains or {}
 
     @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
+    def restored(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, directory: Path
     ) -> "DomainClassifier":
-        with model_storage.read_from(resource) as directory:
-            model = joblib.load(Path(directory) / MODEL_FILE)
-            item_domains = joblib.load(Path(directory) / DOMAINS_FILE)
-        return cls(config, model_storage, resource, model, item_domains)
+        model = joblib.load(directory / MODEL_FILE)
+        return cls(config, model_storage, resource, model, joblib.load(directory / DOMAINS_FILE))
 
-    def train(self, training_data: TrainingData) -> Resource:
+    def labels(self, examples: List[Message]) -> List[str]:
+        """Each example's item's domain; other intents (off-topic, greetings) keep their name."""
         knowledge, _ = load_knowledge(KNOWLEDGE_DIR)  # `izia build` validated it just before
         self.item_domains = {item.id: item.domain for item in knowledge.items.values()} if knowledge else {}
-        examples = [example for example in training_data.intent_examples if example.get(TEXT)]
-        labels = [self.item_domains.get(example.get(INTENT), example.get(INTENT)) for example in examples]
-        self.model = IntentModel(self.config).fit([utterance(example) for example in examples], labels)
-        with self.model_storage.write_to(self.resource) as directory:
-            joblib.dump(self.model, Path(directory) / MODEL_FILE)
-            joblib.dump(self.item_domains, Path(directory) / DOMAINS_FILE)
-        return self.resource
+        return [self.item_domains.get(example.get(INTENT), example.get(INTENT)) for example in examples]
+
+    def save(self, directory: Path) -> None:
+        super().save(directory)
+        joblib.dump(self.item_domains, directory / DOMAINS_FILE)
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None or not messages:

@@ -81,16 +81,29 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         **kwargs: Any,
     ) -> "LinearIntentClassifier":
         with model_storage.read_from(resource) as directory:
-            model = joblib.load(Path(directory) / MODEL_FILE)
-        return cls(config, model_storage, resource, model)
+            return cls.restored(config, model_storage, resource, Path(directory))
+
+    @classmethod
+    def restored(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, directory: Path
+    ) -> "LinearIntentClassifier":
+        """The component as :meth:`save` left it in ``directory``."""
+        return cls(config, model_storage, resource, joblib.load(directory / MODEL_FILE))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [example for example in training_data.intent_examples if example.get(TEXT)]
         utterances = [utterance(example) for example in examples]
-        self.model = IntentModel(self.config).fit(utterances, [example.get(INTENT) for example in examples])
+        self.model = IntentModel(self.config).fit(utterances, self.labels(examples))
         with self.model_storage.write_to(self.resource) as directory:
-            joblib.dump(self.model, Path(directory) / MODEL_FILE)
+            self.save(Path(directory))
         return self.resource
+
+    def labels(self, examples: List[Message]) -> List[str]:
+        """What the model learns to tell apart: here each example's intent."""
+        return [example.get(INTENT) for example in examples]
+
+    def save(self, directory: Path) -> None:
+        joblib.dump(self.model, directory / MODEL_FILE)
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None or not messages:
