@@ -61,6 +61,26 @@ LONG_QUESTIONS = (
 )
 
 
+# What the page says about the targets still missed: where the time goes and what was tried.
+TRIED = (
+    "## Où passe le temps, ce qui a été essayé",
+    "",
+    "- Le profil par échantillonnage de l'issue 13 (py-spy, 10 conversations simultanées) mettait",
+    "  53 % du temps CPU du serveur Rasa dans la validation des réponses du serveur d'actions : le",
+    "  validateur est maintenant construit une fois (`bot/rasa_server.py`, 23,7 fois plus rapide,",
+    "  `bench/results/action_validation.md`).",
+    "- Le domaine (400 intentions) n'est plus envoyé à `action_izia` à chaque tour : seul",
+    "  `validate_fsd_form` le demande (domaine sélectif de Rasa, `bot/endpoints.yml`).",
+    "- Le coût d'un tour croît avec la conversation (tour 50 / tour 5 ci-dessus) : Rasa 3.6 envoie au",
+    "  serveur d'actions le tracker avec tous ses événements. N'envoyer à `action_izia` que le dernier",
+    "  tour a été essayé puis retiré : `action_izia` construit le brouillon de FSD à partir de la",
+    "  transcription de la conversation (`bot/actions/fsd_form.start_draft`). Piste : ouvrir le",
+    "  brouillon dans une action à part, la seule à recevoir tous les événements.",
+    "- Pas encore fait : nouveau profil de cette version, plusieurs processus Sanic (il faut un lock",
+    "  store hors mémoire), ne pas importer TensorFlow (aucun composant TensorFlow dans le pipeline).",
+)
+
+
 @dataclass
 class Bot:
     """A running bot: its webhook and the processes whose memory is read."""
@@ -336,7 +356,7 @@ def page(report: dict, images: Sequence[str]) -> str:
         f"| mémoire résidente de pointe, serveur Rasa | {rasa:.0f} Mo | {theirs:.0f} Mo | {_ratio(rasa, theirs)} | < 1 Go |",
         f"| mémoire résidente de pointe, serveur d'actions | {actions['peak_mb']:.0f} Mo | (aucun) | | |",
     ]
-    lines += ["", *[f"![]({image})" for image in images], ""]
+    lines += ["", *[f"![]({image})" for image in images], "", *TRIED, ""]
     return "\n".join(lines)
 
 
