@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ import aiohttp
 import numpy as np
 
 from izia.paths import MODELS_DIR, REPO_ROOT
-from izia.server import Servers
+from izia.server import Servers, free_port
 from results_files import write_results
 
 CONCURRENCY = (1, 10, 50)
@@ -92,12 +91,6 @@ class Bot:
     stop: Callable[[], None]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def first_answer(url: str, deadline_s: float = 600.0) -> None:
     """Polls the webhook with a greeting until it answers (the model is loaded)."""
     body = json.dumps({"sender": "readiness", "message": "bonjour"}).encode("utf-8")
@@ -133,11 +126,12 @@ def start_rasa_init(work: Path) -> Bot:
     """``rasa init`` trains its own small bot; the startup time counts ``rasa run`` only."""
     project = work / "rasa-init"
     project.mkdir()
+    environment = {"RASA_TELEMETRY_ENABLED": "false", "PATH": "/usr/bin:/bin", "HOME": str(work)}
     subprocess.run(
         [sys.executable, "-m", "rasa", "init", "--no-prompt", "--init-dir", str(project)],
         check=True,
         capture_output=True,
-        env={"RASA_TELEMETRY_ENABLED": "false", "PATH": "/usr/bin:/bin", "HOME": str(work)},
+        env=environment,
     )
     port = free_port()
     log = open(work / "rasa-init.log", "ab")
@@ -147,7 +141,7 @@ def start_rasa_init(work: Path) -> Bot:
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={"RASA_TELEMETRY_ENABLED": "false", "PATH": "/usr/bin:/bin", "HOME": str(work)},
+        env=environment,
     )
     url = f"http://127.0.0.1:{port}"
 

@@ -41,8 +41,8 @@ from izia.walker import (
 STARS = range(1, 6)
 SUGGESTION_FLOOR = 0.1
 MAX_SUGGESTIONS = 3
-# Share of the (calibrated) confidence one domain must hold for IZIA to open it when no item
-# is sure: chosen on the tuned held-out sets (bench/results/blind.md, sweep).
+# The domain model's (calibrated) confidence a domain needs for IZIA to open it when no item is
+# sure: chosen on the tuned and outsider sets (bench/results/blind.md, sweep).
 DOMAIN_THRESHOLD = 0.4
 DOMAIN_MENU_PREFIX = "domaine_"
 REPHRASINGS_ALLOWED = 1

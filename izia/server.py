@@ -10,6 +10,7 @@ the servers log no message text unless ``IZIA_DEBUG=1``.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -29,6 +30,13 @@ DEFAULT_RASA_PORT = 5005
 DEFAULT_ACTIONS_PORT = 5055
 READY_TIMEOUT_S = 240.0
 POLL_INTERVAL_S = 0.5
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now: for the tests and benchmarks that start servers."""
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        return int(probe.getsockname()[1])
 
 
 class ServerFailed(RuntimeError):

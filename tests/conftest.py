@@ -11,9 +11,8 @@ import pytest
 
 from izia.knowledge import KnowledgeBase, validate
 from izia.paths import KNOWLEDGE_DIR, MODELS_DIR
-from izia.server import Servers
+from izia.server import Servers, free_port
 from izia.walker import Walker
-from rasa_http import free_port
 
 SETTINGS = """\
 welcome_item: accueil

@@ -18,7 +18,7 @@ from typing import List, Optional
 
 import psycopg2
 
-from rasa_http import free_port
+from izia.server import free_port
 
 USER = "izia"
 READY_TIMEOUT_S = 60.0

@@ -21,8 +21,8 @@ import pytest
 from fsd_player import TYPED_ANSWERS, answer_until, current_question
 from izia.fsd.store import DraftStore
 from izia.inbound import UNAVAILABLE
-from izia.server import Servers
-from rasa_http import RestUser, api, free_port
+from izia.server import Servers, free_port
+from rasa_http import RestUser, api
 
 pytestmark = pytest.mark.e2e
 

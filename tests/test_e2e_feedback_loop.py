@@ -17,8 +17,8 @@ import pytest
 
 from feedback_analytics.review import RETARGET, read_review, set_decisions
 from izia.paths import BOT_DIR, KNOWLEDGE_DIR, MODELS_DIR
-from izia.server import Servers
-from rasa_http import RestUser, free_port
+from izia.server import Servers, free_port
+from rasa_http import RestUser
 
 pytestmark = pytest.mark.e2e
 

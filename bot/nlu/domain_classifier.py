@@ -83,11 +83,11 @@ class DomainClassifier(LinearIntentClassifier):
         joblib.dump(self.item_domains, directory / DOMAINS_FILE)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if self.model is None or not messages:
+        # A button's payload (« /intent{…} ») names its intent: nothing to rank or to veto.
+        questions = [m for m in messages if not (m.get(TEXT) or "").startswith("/")]
+        if self.model is None or not questions:
             return messages
-        for message, ranking in zip(messages, self.model.rank([utterance(m) for m in messages]), strict=False):
-            if (message.get(TEXT) or "").startswith("/"):
-                continue
+        for message, ranking in zip(questions, self.model.rank([utterance(m) for m in questions]), strict=True):
             message.set(
                 DOMAINS_KEY, [{"domain": label, "confidence": conf} for label, conf in ranking], add_to_output=True
             )
